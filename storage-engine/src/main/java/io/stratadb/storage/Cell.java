@@ -13,10 +13,11 @@ import java.util.Objects;
  * <ol>
  *   <li>the higher timestamp wins;
  *   <li>on equal timestamps the kind decides: TOMBSTONE beats EXPIRING beats VALUE (a deletion, or
- *       something that will become one, must not be undone by a same-timestamp value, and compaction
- *       turning an expired cell into a tombstone must not change the winner);
- *   <li>then the larger value (unsigned lexicographic);
- *   <li>then the larger {@code localDeletionTime}.
+ *       something that will become one, must not be undone by a same-timestamp value);
+ *   <li>between two EXPIRING cells the one that expires first wins, and between two TOMBSTONEs the
+ *       later deletion time; this is what keeps the winner unchanged when compaction turns an expired
+ *       cell into a tombstone (an earlier-expiring cell is the first to become one);
+ *   <li>then the larger value (unsigned lexicographic).
  * </ol>
  */
 public final class Cell {
@@ -149,11 +150,15 @@ public final class Cell {
         if (c != 0) {
             return c;
         }
-        c = Arrays.compareUnsigned(a.value, b.value);
+        if (a.kind == Kind.EXPIRING) {
+            c = Integer.compare(b.localDeletionTime, a.localDeletionTime);
+        } else if (a.kind == Kind.TOMBSTONE) {
+            c = Integer.compare(a.localDeletionTime, b.localDeletionTime);
+        }
         if (c != 0) {
             return c;
         }
-        return Integer.compare(a.localDeletionTime, b.localDeletionTime);
+        return Arrays.compareUnsigned(a.value, b.value);
     }
 
     @Override
