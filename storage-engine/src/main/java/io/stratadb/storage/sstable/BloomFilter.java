@@ -36,8 +36,9 @@ final class BloomFilter {
         if (wordCount > Integer.MAX_VALUE - 8) {
             throw new IllegalArgumentException("bloom filter for " + expectedKeys + " keys would exceed 16 GiB");
         }
-        long m = wordCount * Long.SIZE;
-        int k = (int) Math.round((double) m / n * ln2);
+        // k = log2(1/p) is the optimum for the unrounded size; taking it from p rather than from the
+        // word-rounded m keeps tiny filters from probing 30 times for one key.
+        int k = (int) Math.round(-Math.log(falsePositiveChance) / ln2);
         k = Math.max(1, Math.min(SSTableFormat.MAX_BLOOM_HASHES, k));
         return new BloomFilter(new long[(int) wordCount], k);
     }
