@@ -14,7 +14,10 @@ public final class SSTableCaches {
     private final BlockCache blocks;
     private final IndexCache<BlockIndex> indexes;
 
-    /** Caches of the given sizes; gauges are registered in {@code registry} if it is not null. */
+    /**
+     * Caches of the given sizes. Their gauges ({@code cache.block.*}, {@code cache.index.*}) are
+     * registered in {@code registry} unless it is null, so one registry holds one set of caches.
+     */
     public SSTableCaches(long blockCacheBytes, long indexCacheBytes, MetricRegistry registry) {
         this.blocks = new BlockCache(blockCacheBytes);
         this.indexes = new IndexCache<>(indexCacheBytes, BlockIndex::memoryBytes);

@@ -13,11 +13,15 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Measures random gets per second over 1M keys (16-byte keys, 100-byte values) held in SSTables with
- * a warm block cache. Not a unit test (surefire ignores it); the JMH suite in {@code benchmarks/} is
- * the place for a rigorous number. Run after {@code mvn -o -pl storage-engine test-compile}:
+ * a warm block cache, and the bytes each get allocates. Each get asks every table, as the engine
+ * does. Not a unit test (surefire ignores it) and not rigorous: the JMH suite in {@code benchmarks/}
+ * is the place for numbers to publish. Run from the repository root:
  *
- * <pre>java -cp storage-engine/target/classes:storage-engine/target/test-classes:$(deps) \
- *   io.stratadb.storage.sstable.SSTableGetThroughput [keys] [tables] [threads] [seconds] [compressibleValues]</pre>
+ * <pre>
+ * mvn -q -o -pl storage-engine test-compile dependency:build-classpath -Dmdep.outputFile=/tmp/cp.txt
+ * java -cp storage-engine/target/classes:storage-engine/target/test-classes:$(cat /tmp/cp.txt) \
+ *   io.stratadb.storage.sstable.SSTableGetThroughput [keys=1000000] [tables=1] [threads=2] [seconds=5] [compressible=false]
+ * </pre>
  */
 public final class SSTableGetThroughput {
 
