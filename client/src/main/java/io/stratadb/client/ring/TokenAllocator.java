@@ -15,8 +15,12 @@ import java.util.random.RandomGenerator;
  * <p>The first node of a datacenter gets {@code numTokens} evenly spaced tokens from a random offset.
  * Every later node aims at an equal share, {@code 1/(n+1)} of the ring: each of its tokens takes a slice
  * of {@code share/numTokens} from the node that currently owns the most, cut from that node's largest
- * range. Splitting the globally largest ranges alone is not enough: when ranges are all equal it keeps
- * taking from the same node (three nodes of 16 tokens end up at 50/25/25).
+ * range (all of it but one token if the range is narrower than the slice). Splitting the globally largest
+ * ranges alone is not enough: when ranges are all equal it keeps taking from the same node (three nodes of
+ * 16 tokens end up at 50/25/25), and halving ranges caps what a newcomer can take.
+ *
+ * <p>A node with a single token instead bisects the richest node's largest range, which keeps the
+ * largest share within twice the smallest (an exact share is out of reach with one cut).
  *
  * <p>It balances primary ownership, not replicated ownership under a given strategy and rack layout.
  */
@@ -61,9 +65,14 @@ public final class TokenAllocator {
             long[] range = largestRangeOf(owners, donor, mine);
             long start = range[0];
             long width = range[1] - start;
-            // Never take the whole range: the donor keeps at least half of a range smaller than two slices.
+            // Take the slice, or all but one token of a range narrower than the slice (halving instead
+            // would starve the newcomer once ranges shrink: three nodes of 16 tokens ended at 25/37.5/37.5).
             // width 0 is the whole ring (one token in total), which always has room for a slice.
-            long take = width == 0 || Long.compareUnsigned(slice, width >>> 1) <= 0 ? slice : width >>> 1;
+            long take = width == 0 || Long.compareUnsigned(slice, width) < 0 ? slice : width - 1;
+            if (numTokens == 1) {
+                // One token cannot aim at a share; bisecting the richest node's range keeps max/min <= 2.
+                take = width == 0 ? Long.MIN_VALUE : width >>> 1;
+            }
             if (take == 0) {
                 throw new IllegalStateException("ring too crowded to place another token");
             }
