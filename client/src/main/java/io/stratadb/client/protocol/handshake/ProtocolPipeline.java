@@ -13,7 +13,7 @@ import io.stratadb.client.protocol.frame.Lz4BodyCompression;
 /**
  * Assembles the standard protocol handlers, in one place so the server, the client and the tests build the
  * same stack. Head to tail: frame decoder, frame encoder, [decompressor, compressor], message codec,
- * [server handshake]. Request handling is added after these by the caller.
+ * [server: handshake, protocol-error responder]. Request handling is added after these by the caller.
  */
 public final class ProtocolPipeline {
     public static final String FRAME_DECODER = "strata-frame-decoder";
@@ -22,6 +22,7 @@ public final class ProtocolPipeline {
     public static final String COMPRESSOR = "strata-compressor";
     public static final String MESSAGE_CODEC = "strata-message-codec";
     public static final String HANDSHAKE = "strata-handshake";
+    public static final String ERROR_RESPONDER = "strata-error-responder";
 
     private ProtocolPipeline() {
     }
@@ -30,6 +31,7 @@ public final class ProtocolPipeline {
                                          HandshakeNegotiator negotiator) {
         addFraming(pipeline, registry, PeerRole.SERVER, maxBodyBytes);
         pipeline.addLast(HANDSHAKE, new ServerHandshakeHandler(negotiator, maxBodyBytes));
+        pipeline.addLast(ERROR_RESPONDER, new ProtocolErrorResponder());
     }
 
     /** The client's stack; the client calls {@link #enableCompression} when READY chose LZ4. */

@@ -152,6 +152,15 @@ class MalformedInputTest {
         stillWorks(ch);
     }
 
+    @Test
+    void aPeerCannotSendTheOtherSidesMessages() {
+        EmbeddedChannel client = new EmbeddedChannel(new io.stratadb.client.protocol.frame.FrameEncoder(),
+                new MessageCodec(registry, PeerRole.CLIENT));
+        assertThrows(io.netty.handler.codec.EncoderException.class, () -> client.writeOutbound(
+                new Envelope(1, new io.stratadb.client.protocol.message.data.PutResult(1))));
+        assertFalse(client.finishAndReleaseAll());
+    }
+
     /**
      * Random truncations and byte flips of valid bodies of every opcode either decode to something or fail
      * with a ProtocolException carrying the stream id: never any other exception, never an OOM.

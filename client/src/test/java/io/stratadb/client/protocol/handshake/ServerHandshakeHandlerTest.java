@@ -125,6 +125,32 @@ class ServerHandshakeHandlerTest {
         finish();
     }
 
+    @Test
+    void malformedRequestIsAnsweredOnItsStreamAndTheConnectionStays() {
+        assertInstanceOf(Ready.class, send(new Envelope(1, Hello.of("c", List.of()))).message());
+        server.writeInbound(RawFrames.request(321, 0x10, new byte[] {0, 9, 'k'}));
+        client.writeInbound(RawFrames.drainOutbound(server));
+        Envelope reply = client.readInbound();
+        assertEquals(321, reply.streamId());
+        assertEquals(ErrorCode.PROTOCOL_ERROR, ((ErrorResponse) reply.message()).code());
+        assertTrue(server.isOpen());
+        assertInstanceOf(GetResult.class, send(get(322)).message());
+        finish();
+    }
+
+    @Test
+    void oversizedFrameIsAnsweredWithFrameTooLargeThenTheConnectionCloses() {
+        ByteBuf header = io.netty.buffer.ByteBufAllocator.DEFAULT.buffer(9);
+        header.writeByte(0x01).writeByte(0).writeShort(4242).writeByte(0x11).writeInt(0x8000_0000);
+        server.writeInbound(header);
+        client.writeInbound(RawFrames.drainOutbound(server));
+        Envelope reply = client.readInbound();
+        assertEquals(4242, reply.streamId());
+        assertEquals(ErrorCode.FRAME_TOO_LARGE, ((ErrorResponse) reply.message()).code());
+        assertFalse(server.isOpen());
+        finish();
+    }
+
     private void finish() {
         assertFalse(server.finishAndReleaseAll());
         assertFalse(client.finishAndReleaseAll());
