@@ -157,6 +157,43 @@ final class CommitLogTestSupport {
         return EntryFraming.frameSize(MutationCodec.encodedSize(m, MutationCodec.utf8Length(m.table())));
     }
 
+    /**
+     * Writes {@code segments} segments of {@code perSegment} random mutations each (rolling between
+     * them), waits for every append, closes the log, and returns the mutations per segment.
+     */
+    static List<List<Mutation>> writeSegments(StorageConfig config, long seed, int segments, int perSegment)
+            throws IOException {
+        RandomMutations random = new RandomMutations(seed, 200);
+        List<List<Mutation>> out = new ArrayList<>();
+        try (CommitLog log = openAndStart(config, new LocalFileSystem())) {
+            for (int s = 0; s < segments; s++) {
+                if (s > 0) {
+                    log.rollSegment().join();
+                }
+                List<Mutation> written = new ArrayList<>();
+                List<java.util.concurrent.CompletableFuture<Void>> futures = new ArrayList<>();
+                for (int i = 0; i < perSegment; i++) {
+                    Mutation m = random.next();
+                    written.add(m);
+                    futures.add(log.append(m));
+                }
+                futures.forEach(java.util.concurrent.CompletableFuture::join);
+                out.add(written);
+            }
+        }
+        return out;
+    }
+
+    /** Appends raw bytes to a file. */
+    static void appendBytes(Path file, byte[] bytes) throws IOException {
+        Files.write(file, bytes, java.nio.file.StandardOpenOption.APPEND);
+    }
+
+    /** Cuts a file to {@code size} bytes. */
+    static void cut(Path file, long size) throws IOException {
+        new LocalFileSystem().truncate(file, size);
+    }
+
     /** Flips one bit of a file in place. */
     static void flipBit(Path file, long offset, int bit) throws IOException {
         byte[] b = Files.readAllBytes(file);
