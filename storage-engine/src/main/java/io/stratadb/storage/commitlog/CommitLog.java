@@ -211,6 +211,10 @@ public final class CommitLog implements AutoCloseable {
         if (closed) {
             return;
         }
+        if (Thread.currentThread() == writerThread) {
+            // close() waits for the writer thread, so from one of its future callbacks it would wait forever.
+            throw new IllegalStateException("close() called on the commit-log writer thread (from a future callback?)");
+        }
         closed = true;
         queue.close();
         if (writer != null) {

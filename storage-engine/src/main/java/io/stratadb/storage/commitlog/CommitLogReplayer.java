@@ -113,8 +113,9 @@ final class CommitLogReplayer {
 
     private void corruption(SegmentFile segment, long offset, String reason) {
         if (policy == CommitLogCorruptionPolicy.STOP) {
-            throw new CorruptionException(segment.path(), offset, "commit log: " + reason
-                    + " (set the commit-log corruption policy to SKIP to start without the rest of this segment)");
+            LOG.error("Commit-log replay stopped: {} in {} at offset {}. To start anyway, without the rest of"
+                    + " this segment, set the commit-log corruption policy to SKIP.", reason, segment.path(), offset);
+            throw new CorruptionException(segment.path(), offset, "commit-log " + reason);
         }
         skipped.add(new SkippedCorruption(segment.path(), offset, reason));
         LOG.warn("Commit log: {} in {} at offset {}; skipping the rest of this segment", reason, segment.path(), offset);

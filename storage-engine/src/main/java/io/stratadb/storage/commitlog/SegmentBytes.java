@@ -10,9 +10,8 @@ interface SegmentBytes {
     long length();
 
     /**
-     * A view of {@code [position, position + length)}, valid only until the next call; callers must not
-     * write through it.
-     * The range must lie inside {@link #length()}.
+     * A view of {@code [position, position + length)}, which must lie inside {@link #length()}. The
+     * view is valid only until the next call, and callers must not write through it.
      */
     ByteBuffer read(long position, int length) throws IOException;
 }

@@ -67,6 +67,19 @@ class CommitLogLifecycleTest {
     }
 
     @Test
+    void closingFromAFutureCallbackIsRefusedRatherThanDeadlocking() throws IOException {
+        // The window keeps the future pending long enough for the callback to be attached first, so
+        // that it runs on the writer thread.
+        StorageConfig config = CommitLogTestSupport.config(dir).groupWindow(Duration.ofMillis(300)).build();
+        CommitLog log = CommitLogTestSupport.openAndStart(config, new LocalFileSystem());
+        CompletableFuture<Void> closeInCallback = log.append(small(1)).thenRun(log::close);
+
+        CompletionException e = assertThrows(CompletionException.class, closeInCallback::join);
+        assertInstanceOf(IllegalStateException.class, e.getCause());
+        log.close();
+    }
+
+    @Test
     void theLifecycleOrderIsEnforced() throws IOException {
         StorageConfig config = CommitLogTestSupport.config(dir).build();
         try (CommitLog log = CommitLogTestSupport.open(config, new LocalFileSystem())) {
