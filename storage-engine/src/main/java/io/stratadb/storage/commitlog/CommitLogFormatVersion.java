@@ -1,0 +1,39 @@
+package io.stratadb.storage.commitlog;
+
+/**
+ * Versions of the commit-log segment format (see docs/commitlog-format.md). The number is stored in
+ * every segment header; a reader refuses a segment whose version it does not know rather than
+ * guessing at its layout. Never renumber; add a constant (with a comment saying what it changed) and
+ * keep reading the older ones.
+ */
+enum CommitLogFormatVersion {
+    /**
+     * The first format: 20-byte segment header (magic, version, flags, id, CRC32C); entries framed as
+     * length, CRC32C of the length, payload, CRC32C of the payload; payload is the V1 mutation encoding
+     * of {@link MutationCodec}.
+     */
+    V1(1);
+
+    /** What new segments are written with. */
+    static final CommitLogFormatVersion CURRENT = V1;
+
+    private final int code;
+
+    CommitLogFormatVersion(int code) {
+        this.code = code;
+    }
+
+    int code() {
+        return code;
+    }
+
+    /** The version stored as {@code code}, or null if this build does not know it. */
+    static CommitLogFormatVersion fromCode(int code) {
+        for (CommitLogFormatVersion v : values()) {
+            if (v.code == code) {
+                return v;
+            }
+        }
+        return null;
+    }
+}

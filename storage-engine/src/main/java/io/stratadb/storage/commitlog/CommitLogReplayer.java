@@ -1,0 +1,140 @@
+package io.stratadb.storage.commitlog;
+
+import io.stratadb.storage.CommitLogCorruptionPolicy;
+import io.stratadb.storage.CorruptionException;
+import io.stratadb.storage.Mutation;
+import io.stratadb.storage.io.FileSystem;
+import io.stratadb.storage.io.ReadableFile;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Replays segments oldest first and decides what each damaged spot is (docs/commitlog-format.md,
+ * "Replay"). A damaged entry is a torn tail only if it is in the newest segment that holds any data
+ * and no intact entry follows it there: the writer syncs a segment before it writes to the next one,
+ * so only the last write of the newest segment can have been cut short by a crash. Torn tails are cut
+ * off so the next start sees a clean log; anything else is corruption, handled by the policy.
+ *
+ * <p>One instance serves one replay.
+ */
+final class CommitLogReplayer {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CommitLogReplayer.class);
+    private static final int UNKNOWN = -2;
+
+    private final FileSystem fs;
+    private final CommitLogCorruptionPolicy policy;
+    private final MutationCodec codec = new MutationCodec();
+    private final List<TornTail> tornTails = new ArrayList<>();
+    private final List<SkippedCorruption> skipped = new ArrayList<>();
+    private long entries;
+    private int lastSegmentWithData = UNKNOWN;
+
+    CommitLogReplayer(FileSystem fs, CommitLogCorruptionPolicy policy) {
+        this.fs = fs;
+        this.policy = policy;
+    }
+
+    /**
+     * @param segments sorted by id
+     * @throws CorruptionException under STOP, at the first damage that is not a torn tail
+     */
+    ReplayResult replay(List<SegmentFile> segments, Consumer<Mutation> consumer) throws IOException {
+        for (int i = 0; i < segments.size(); i++) {
+            replaySegment(segments, i, consumer);
+        }
+        return new ReplayResult(segments.size(), entries, tornTails, skipped);
+    }
+
+    private void replaySegment(List<SegmentFile> segments, int index, Consumer<Mutation> consumer) throws IOException {
+        SegmentFile segment = segments.get(index);
+        long fileLength;
+        long problemOffset;
+        String problem;
+        boolean torn;
+        try (ReadableFile file = fs.open(segment.path())) {
+            fileLength = file.size();
+            SegmentBytes bytes = new WindowedSegmentBytes(file, fileLength);
+            String headerProblem = checkHeader(bytes, segment.id());
+            if (headerProblem != null) {
+                corruption(segment, 0, headerProblem);
+                return;
+            }
+            SegmentScanner scanner = new SegmentScanner(bytes, SegmentHeader.SIZE);
+            for (ByteBuffer payload = scanner.next(); payload != null; payload = scanner.next()) {
+                Mutation m;
+                try {
+                    m = codec.decode(payload);
+                } catch (IllegalArgumentException e) {
+                    // Both checksums matched, so these are the bytes the writer wrote: not a torn write.
+                    corruption(segment, scanner.entryOffset(), "undecodable mutation (" + e.getMessage() + ")");
+                    return;
+                }
+                consumer.accept(m);
+                entries++;
+            }
+            if (scanner.problem() == null) {
+                return;
+            }
+            problemOffset = scanner.problemOffset();
+            problem = scanner.problem();
+            torn = index == lastSegmentWithData(segments) && !scanner.validEntryFollows(problemOffset);
+        }
+        if (torn) {
+            fs.truncate(segment.path(), problemOffset);
+            tornTails.add(new TornTail(segment.path(), problemOffset, fileLength - problemOffset, problem));
+            LOG.info("Cut the unfinished last write from {} at offset {} ({} bytes: {})",
+                    segment.path(), problemOffset, fileLength - problemOffset, problem);
+        } else {
+            corruption(segment, problemOffset, problem);
+        }
+    }
+
+    private static String checkHeader(SegmentBytes bytes, long expectedId) throws IOException {
+        if (bytes.length() < SegmentHeader.SIZE) {
+            return "file of " + bytes.length() + " bytes is shorter than the " + SegmentHeader.SIZE + "-byte segment header";
+        }
+        long id;
+        try {
+            id = SegmentHeader.decode(bytes.read(0, SegmentHeader.SIZE));
+        } catch (IllegalArgumentException e) {
+            return e.getMessage();
+        }
+        if (id != expectedId) {
+            return "segment header says id " + id + " but the file name says " + expectedId;
+        }
+        return null;
+    }
+
+    private void corruption(SegmentFile segment, long offset, String reason) {
+        if (policy == CommitLogCorruptionPolicy.STOP) {
+            LOG.error("Commit-log replay stopped: {} in {} at offset {}. To start anyway, without the rest of"
+                    + " this segment, set the commit-log corruption policy to SKIP.", reason, segment.path(), offset);
+            throw new CorruptionException(segment.path(), offset, "commit-log " + reason);
+        }
+        skipped.add(new SkippedCorruption(segment.path(), offset, reason));
+        LOG.warn("Commit log: {} in {} at offset {}; skipping the rest of this segment", reason, segment.path(), offset);
+    }
+
+    /** Index of the newest segment with any non-zero byte after its header (-1 if none); computed once. */
+    private int lastSegmentWithData(List<SegmentFile> segments) throws IOException {
+        if (lastSegmentWithData == UNKNOWN) {
+            lastSegmentWithData = -1;
+            for (int i = segments.size() - 1; i >= 0; i--) {
+                try (ReadableFile file = fs.open(segments.get(i).path())) {
+                    SegmentBytes bytes = new WindowedSegmentBytes(file, file.size());
+                    if (bytes.length() > SegmentHeader.SIZE && !new SegmentScanner(bytes, SegmentHeader.SIZE).onlyZerosRemain()) {
+                        lastSegmentWithData = i;
+                        break;
+                    }
+                }
+            }
+        }
+        return lastSegmentWithData;
+    }
+}
