@@ -132,7 +132,7 @@ final class CompactionTask {
             if (out != null) {
                 out.writer().close();
             }
-            outputs.keySet().forEach(SSTableReader::markObsolete);
+            outputs.keySet().forEach(SSTableTracker::retire);
             throw e;
         } finally {
             held.forEach(SSTableReader::release);

@@ -92,6 +92,10 @@ final class EngineView {
         return new EngineView(current, flushing, s);
     }
 
+    EngineView withoutSSTables() {
+        return new EngineView(current, flushing, Map.of());
+    }
+
     EngineView withoutTable(String table) {
         Map<String, List<SSTableReader>> s = new HashMap<>(sstables);
         s.remove(table);

@@ -140,7 +140,7 @@ final class Flusher implements AutoCloseable {
             }
             tracker.flushed(gen, added);
         } catch (IOException | RuntimeException e) {
-            added.values().forEach(SSTableReader::markObsolete);
+            added.values().forEach(SSTableTracker::retire);
             throw new StorageException("flush of " + gen + " failed", e);
         }
         synchronized (backlog) {

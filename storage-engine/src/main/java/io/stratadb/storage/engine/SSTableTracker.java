@@ -113,7 +113,7 @@ final class SSTableTracker {
             added.forEach((r, level) -> levels.put(r.id(), level));
             view = view.withReplaced(table, removed, added.keySet());
         }
-        removed.forEach(SSTableReader::markObsolete);
+        removed.forEach(SSTableTracker::retire);
     }
 
     /**
@@ -145,7 +145,7 @@ final class SSTableTracker {
         } catch (IOException e) {
             log.error("Could not rename corrupt {}", reader.path(), e);
         }
-        reader.markObsolete();
+        retire(reader);
         return true;
     }
 
@@ -160,7 +160,24 @@ final class SSTableTracker {
             readers.forEach(r -> levels.remove(r.id()));
             view = view.withoutTable(table);
         }
-        readers.forEach(SSTableReader::markObsolete);
+        readers.forEach(SSTableTracker::retire);
+    }
+
+    /**
+     * Drops the live set's own reference to a reader that left it; the file is deleted once the last
+     * read holding it finishes.
+     */
+    static void retire(SSTableReader reader) {
+        reader.markObsolete();
+        reader.release();
+    }
+
+    /** Engine shutdown: releases the live set's references so files close (and are not deleted). */
+    void closeReaders() {
+        synchronized (lock) {
+            view.allSSTables().values().forEach(l -> l.forEach(SSTableReader::release));
+            view = view.withoutSSTables();
+        }
     }
 
     Manifest manifest() {

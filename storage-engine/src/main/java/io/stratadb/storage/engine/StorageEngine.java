@@ -98,12 +98,12 @@ public final class StorageEngine implements AutoCloseable {
         flusher.awaitBelowFlushBacklog();
         PendingWrite w = begin(m);
         try {
-            join(w.logged);
+            join(w.logged());
         } catch (RuntimeException e) {
-            w.gen.endWrite();
+            w.gen().endWrite();
             throw e;
         }
-        land(w.gen, m);
+        land(w.gen(), m);
         metrics.writes.update(clock.nanoTime() - start, TimeUnit.NANOSECONDS);
     }
 
@@ -119,12 +119,12 @@ public final class StorageEngine implements AutoCloseable {
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         }
-        return w.logged.handle((ok, error) -> {
+        return w.logged().handle((ok, error) -> {
             if (error != null) {
-                w.gen.endWrite();
+                w.gen().endWrite();
                 throw error instanceof CompletionException ce ? ce : new CompletionException(error);
             }
-            land(w.gen, m);
+            land(w.gen(), m);
             metrics.writes.update(clock.nanoTime() - start, TimeUnit.NANOSECONDS);
             return null;
         });
