@@ -32,8 +32,10 @@ final class ExchangePlanner {
      * our whole state; within a generation the side with the higher max version gives the other
      * what lies above the other's max version. Endpoints the sender did not list at all are sent in
      * full: that is how a new node learns the whole cluster from its first exchange with a seed.
+     * An endpoint we evicted after it left is never requested; a sender that still lists that
+     * incarnation gets the LEFT state we kept, so it evicts the endpoint too.
      */
-    static AckPlan planAck(List<GossipDigest> digests, Membership membership, long nowNanos) {
+    static AckPlan planAck(List<GossipDigest> digests, Membership membership) {
         List<GossipDigest> requests = new ArrayList<>();
         Map<Endpoint, EndpointState> states = new LinkedHashMap<>();
         Set<Endpoint> mentioned = new HashSet<>();
@@ -42,8 +44,14 @@ final class ExchangePlanner {
             mentioned.add(ep);
             EndpointState local = membership.get(ep);
             if (local == null) {
-                if (!membership.isQuarantined(ep, nowNanos)) {
+                EndpointState departed = membership.departed().covers(ep, remote.generation())
+                        ? membership.departed().lastState(ep) : null;
+                if (departed == null) {
                     requests.add(new GossipDigest(ep, remote.generation(), 0));
+                } else if (remote.generation() < departed.generation()) {
+                    states.put(ep, departed); // the sender missed that it left: tell it
+                } else if (remote.maxVersion() < departed.maxVersion()) {
+                    states.put(ep, departed.newerThan(remote.maxVersion()));
                 }
             } else if (remote.generation() > local.generation()) {
                 requests.add(new GossipDigest(ep, remote.generation(), 0));

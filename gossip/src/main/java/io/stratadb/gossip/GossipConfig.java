@@ -16,8 +16,12 @@ public final class GossipConfig {
     public static final Duration DEFAULT_GOSSIP_INTERVAL = Duration.ofSeconds(1);
     /** How long a LEFT endpoint stays known, so every node hears it left before anyone forgets it. */
     public static final Duration DEFAULT_LEFT_RETENTION = Duration.ofDays(3);
-    /** How long gossip about an evicted endpoint is ignored, so laggards cannot re-add it. */
-    public static final Duration DEFAULT_QUARANTINE = Duration.ofSeconds(60);
+    /**
+     * How long an evicted endpoint's last state is kept as a tombstone. Meanwhile gossip about that
+     * incarnation is ignored (a new generation is let in), so a peer that was away for days cannot
+     * gossip it back; it is cheap, so it is as long as the LEFT retention.
+     */
+    public static final Duration DEFAULT_QUARANTINE = Duration.ofDays(3);
     /** A generation this far above the known one is taken as corruption, not a restart. */
     public static final Duration DEFAULT_MAX_GENERATION_SKEW = Duration.ofDays(365);
 

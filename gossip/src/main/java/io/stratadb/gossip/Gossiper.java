@@ -114,7 +114,7 @@ public final class Gossiper {
         }
         Notifications events = new Notifications();
         evictDepartedEndpoints(now, clock.currentTimeMillis(), events);
-        membership.expireQuarantine(now);
+        membership.departed().expire(now);
         events.fire(listeners);
     }
 
@@ -134,7 +134,7 @@ public final class Gossiper {
         long wall = clock.currentTimeMillis();
         Notifications events = new Notifications();
         if (message instanceof GossipDigestSyn syn) {
-            ExchangePlanner.AckPlan plan = ExchangePlanner.planAck(syn.digests(), membership, now);
+            ExchangePlanner.AckPlan plan = ExchangePlanner.planAck(syn.digests(), membership);
             if (!plan.isEmpty()) {
                 send(from, new GossipDigestAck(config.clusterName(), plan.requests(), plan.states()));
             }
@@ -253,13 +253,13 @@ public final class Gossiper {
     }
 
     private void evictDepartedEndpoints(long nowNanos, long wallMillis, Notifications events) {
-        long quarantineUntil = nowNanos + config.quarantine().toNanos();
+        long forgetAt = nowNanos + config.quarantine().toNanos();
         for (Endpoint ep : membership.expiredLeft(nowNanos, wallMillis, config.leftRetention().toNanos())) {
             membership.markDead(ep, "left", events);
-            membership.evict(ep, quarantineUntil);
+            membership.evict(ep, forgetAt);
             failureDetector.remove(ep);
             events.remove(ep);
-            log.info("Evicted {} (LEFT); ignoring gossip about it for {}", ep, config.quarantine());
+            log.info("Evicted {} (LEFT); ignoring gossip about that incarnation for {}", ep, config.quarantine());
         }
     }
 

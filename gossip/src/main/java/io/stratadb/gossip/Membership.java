@@ -19,7 +19,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The table of known endpoints with this node's opinion of each (alive or not, since when LEFT),
- * plus the quarantine of recently evicted endpoints. Mutated only by the gossiper under its lock;
+ * plus the tombstones of evicted endpoints. Mutated only by the gossiper under its lock;
  * what other threads read (states, liveness) is published through concurrent or immutable views.
  * Insertion-ordered maps keep peer selection reproducible for a given random seed.
  */
@@ -40,7 +40,7 @@ final class Membership {
 
     private final Endpoint self;
     private final Map<Endpoint, Entry> entries = new LinkedHashMap<>();
-    private final Map<Endpoint, Long> quarantinedUntilNanos = new LinkedHashMap<>();
+    private final DepartedEndpoints departed = new DepartedEndpoints();
     private final Map<Endpoint, EndpointState> publishedStates = new ConcurrentHashMap<>();
     private volatile LivenessView view;
 
@@ -151,21 +151,18 @@ final class Membership {
         return true;
     }
 
-    /** Drops an endpoint and ignores gossip about it until {@code quarantineUntilNanos}. */
-    void evict(Endpoint endpoint, long quarantineUntilNanos) {
-        entries.remove(endpoint);
+    /** Drops an endpoint, keeping a tombstone of its last state until {@code forgetAtNanos}. */
+    void evict(Endpoint endpoint, long forgetAtNanos) {
+        Entry e = entries.remove(endpoint);
         publishedStates.remove(endpoint);
-        quarantinedUntilNanos.put(endpoint, quarantineUntilNanos);
+        if (e != null) {
+            departed.add(endpoint, e.state, forgetAtNanos);
+        }
         publishView();
     }
 
-    boolean isQuarantined(Endpoint endpoint, long nowNanos) {
-        Long until = quarantinedUntilNanos.get(endpoint);
-        return until != null && nowNanos - until < 0;
-    }
-
-    void expireQuarantine(long nowNanos) {
-        quarantinedUntilNanos.values().removeIf(until -> nowNanos - until >= 0);
+    DepartedEndpoints departed() {
+        return departed;
     }
 
     /**

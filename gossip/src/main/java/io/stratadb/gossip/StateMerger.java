@@ -46,9 +46,9 @@ final class StateMerger {
         for (Map.Entry<Endpoint, EndpointState> e : remote.entrySet()) {
             Endpoint ep = e.getKey();
             EndpointState incoming = e.getValue();
-            // We are the only authority on our own state; and an evicted endpoint stays out until
-            // every peer has forgotten it too.
-            if (ep.equals(membership.self()) || membership.isQuarantined(ep, nowNanos)) {
+            // We are the only authority on our own state; and an incarnation that left and was
+            // evicted stays out, however late a peer gossips about it.
+            if (ep.equals(membership.self()) || membership.departed().covers(ep, incoming.generation())) {
                 continue;
             }
             boolean direct = ep.equals(from);
@@ -78,6 +78,7 @@ final class StateMerger {
             log.debug("Not adding {}: it left and its expiry has passed", ep);
             return;
         }
+        membership.departed().forget(ep); // a departed endpoint rejoining as a new incarnation
         membership.add(ep, incoming, nowNanos);
         failureDetector.report(ep, nowNanos);
         events.join(ep, incoming);
