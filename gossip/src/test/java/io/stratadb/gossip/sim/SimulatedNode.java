@@ -28,6 +28,7 @@ public final class SimulatedNode {
     private Gossiper gossiper;
     private long generation;
     private boolean running;
+    private long nextTickNanos;
 
     SimulatedNode(GossipConfig config, EventLoop loop, SimulatedNetwork network, RandomGenerator random,
                   Map<ApplicationState, String> initialStates) {
@@ -79,6 +80,11 @@ public final class SimulatedNode {
         return events;
     }
 
+    /** When the tick loop next fires (whether or not the node is running then). */
+    public long nextTickNanos() {
+        return nextTickNanos;
+    }
+
     /** The gossip interval in nanos. */
     public long interval() {
         return config.gossipInterval().toNanos();
@@ -106,6 +112,7 @@ public final class SimulatedNode {
     }
 
     private void scheduleTick(long atNanos) {
+        nextTickNanos = atNanos;
         loop.schedule(atNanos, () -> {
             if (running) {
                 gossiper.tick();
