@@ -19,7 +19,8 @@ final class ArrivalWindow {
 
     /**
      * Records a heartbeat seen at {@code nowNanos}. The first one records {@code initialNanos}
-     * because there is no previous arrival to measure from.
+     * because there is no previous arrival to measure from. An interval above
+     * {@code maxIntervalNanos} is recorded as that maximum (see {@link FailureDetectorSettings}).
      */
     void add(long nowNanos, long initialNanos, long maxIntervalNanos) {
         if (!hasArrival) {
@@ -27,9 +28,7 @@ final class ArrivalWindow {
             hasArrival = true;
         } else {
             long interval = nowNanos - lastArrivalNanos;
-            if (interval >= 0 && interval <= maxIntervalNanos) {
-                push(interval);
-            }
+            push(Math.max(0, Math.min(interval, maxIntervalNanos)));
         }
         lastArrivalNanos = nowNanos;
     }

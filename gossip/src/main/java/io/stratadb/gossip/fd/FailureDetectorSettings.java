@@ -12,8 +12,11 @@ import java.util.Objects;
  * @param windowSize inter-arrival samples kept per endpoint; older ones fall out
  * @param initialInterval the sample recorded on an endpoint's first heartbeat, before any real
  *     interval exists; larger than the gossip interval so a new endpoint is not convicted early
- * @param maxInterval intervals longer than this are not recorded: they measure an outage, not the
- *     heartbeat rate, and would slow detection after every flap
+ * @param maxInterval intervals longer than this are recorded as this: a long gap measures an outage,
+ *     not the heartbeat rate, and would slow detection after every flap. Clamped rather than
+ *     dropped (Cassandra drops them): gossip delivers heartbeats in bursts, a short interval then
+ *     a long one, and dropping only the long ones pulls the mean below the real rate; in
+ *     simulation that convicted peers after 14 s of silence instead of 18.
  * @param maxLocalPause a gap longer than this between two {@code interpret} calls means this node
  *     itself was not running (GC, suspended VM); that time is not counted against any peer
  */

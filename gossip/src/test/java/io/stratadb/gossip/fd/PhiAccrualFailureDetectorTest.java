@@ -92,14 +92,30 @@ class PhiAccrualFailureDetectorTest {
     }
 
     @Test
-    void intervalsLongerThanTheMaximumAreNotRecorded() {
-        long now = beatEverySecond(10);
-        int samples = fd.sampleCount(X);
-        double mean = fd.meanIntervalNanos(X);
+    void intervalsLongerThanTheMaximumAreRecordedAsTheMaximum() {
+        long now = beatEverySecond(10); // samples: 2 s initial + 9 x 1 s
         fd.report(X, now + 30 * SECOND); // back after an outage
-        assertEquals(samples, fd.sampleCount(X));
-        assertEquals(mean, fd.meanIntervalNanos(X));
-        assertEquals(0.0, fd.phi(X, now + 30 * SECOND), "but the arrival itself counts");
+        assertEquals(11, fd.sampleCount(X));
+        assertEquals((2.0 + 9 + 2.0) / 11, fd.meanIntervalNanos(X) / SECOND, 1e-9, "30 s counted as 2 s");
+        assertEquals(0.0, fd.phi(X, now + 30 * SECOND));
+    }
+
+    /**
+     * Gossip delivers heartbeats in bursts: two versions close together, then a long gap. Dropping
+     * the long gaps would leave a mean of 0.1 s, and conviction after 2 s of silence; clamping them
+     * keeps the mean near the real heartbeat interval.
+     */
+    @Test
+    void burstyArrivalsDoNotPullTheMeanBelowTheRealRate() {
+        long now = T0;
+        fd.report(X, now);
+        for (int i = 0; i < 200; i++) {
+            now += SECOND / 10; // two heartbeats 0.1 s apart...
+            fd.report(X, now);
+            now += 29 * SECOND / 10; // ...then 2.9 s of nothing
+            fd.report(X, now);
+        }
+        assertEquals(1.05, fd.meanIntervalNanos(X) / SECOND, 0.01, "(0.1 + 2 capped) / 2");
     }
 
     @Test
