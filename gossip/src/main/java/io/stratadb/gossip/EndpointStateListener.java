@@ -15,6 +15,7 @@ import io.stratadb.gossip.state.VersionedValue;
  * {@code onChange}, {@code onAlive}/{@code onDead} (strictly alternating, starting with alive),
  * {@code onRestart}; finally {@code onRemove}. A restart comes as {@code onDead} (if it was alive),
  * {@code onRestart} with the whole new state, then {@code onAlive} once the new incarnation is seen.
+ * An endpoint removed and later back with a new generation starts over with {@code onJoin}.
  */
 public interface EndpointStateListener {
 

@@ -54,7 +54,10 @@ final class ExchangePlanner {
                     states.put(ep, departed.newerThan(remote.maxVersion()));
                 }
             } else if (remote.generation() > local.generation()) {
-                requests.add(new GossipDigest(ep, remote.generation(), 0));
+                // For our own endpoint there is nothing to ask: we never take others' word for it.
+                if (!ep.equals(membership.self())) {
+                    requests.add(new GossipDigest(ep, remote.generation(), 0));
+                }
             } else if (remote.generation() < local.generation()) {
                 states.put(ep, local);
             } else if (remote.maxVersion() > local.maxVersion()) {

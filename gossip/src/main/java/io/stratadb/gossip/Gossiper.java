@@ -1,6 +1,7 @@
 package io.stratadb.gossip;
 
 import io.stratadb.gossip.fd.PhiAccrualFailureDetector;
+import io.stratadb.gossip.messages.GossipDigest;
 import io.stratadb.gossip.messages.GossipDigestAck;
 import io.stratadb.gossip.messages.GossipDigestAck2;
 import io.stratadb.gossip.messages.GossipDigestSyn;
@@ -56,6 +57,7 @@ public final class Gossiper {
     private int versionCounter;
     private boolean started;
     private boolean stopped;
+    private boolean warnedNewerIncarnation;
 
     public Gossiper(GossipConfig config, GossipTransport transport, GossipClock clock, RandomGenerator random) {
         this.config = Objects.requireNonNull(config, "config");
@@ -122,8 +124,13 @@ public final class Gossiper {
     public synchronized void receive(Endpoint from, GossipMessage message) {
         Objects.requireNonNull(from, "from");
         Objects.requireNonNull(message, "message");
-        if (!started || stopped || from.equals(self)) {
+        if (!started || stopped) {
             log.debug("Dropping {} from {}: gossip not running", message.getClass().getSimpleName(), from);
+            return;
+        }
+        if (from.equals(self)) {
+            log.warn("Dropping {} that claims to come from this node's own endpoint {}",
+                    message.getClass().getSimpleName(), self);
             return;
         }
         if (!config.clusterName().equals(message.clusterName())) {
@@ -134,6 +141,7 @@ public final class Gossiper {
         long wall = clock.currentTimeMillis();
         Notifications events = new Notifications();
         if (message instanceof GossipDigestSyn syn) {
+            warnIfPeerHasNewerIncarnationOfUs(from, syn);
             ExchangePlanner.AckPlan plan = ExchangePlanner.planAck(syn.digests(), membership);
             if (!plan.isEmpty()) {
                 send(from, new GossipDigestAck(config.clusterName(), plan.requests(), plan.states()));
@@ -260,6 +268,22 @@ public final class Gossiper {
             failureDetector.remove(ep);
             events.remove(ep);
             log.info("Evicted {} (LEFT); ignoring gossip about that incarnation for {}", ep, config.quarantine());
+        }
+    }
+
+    /**
+     * A peer holding a newer generation of this endpoint than ours will ignore everything we say:
+     * our clock went back without a persisted generation, or another node uses our address.
+     */
+    private void warnIfPeerHasNewerIncarnationOfUs(Endpoint from, GossipDigestSyn syn) {
+        long mine = membership.get(self).generation();
+        for (GossipDigest digest : syn.digests()) {
+            if (digest.endpoint().equals(self) && digest.generation() > mine && !warnedNewerIncarnation) {
+                warnedNewerIncarnation = true;
+                log.warn("{} knows generation {} of this node, newer than ours ({}); peers will ignore us until "
+                        + "our generation passes it. Was the generation not persisted, or is {} used twice?",
+                        from, digest.generation(), mine, self);
+            }
         }
     }
 

@@ -58,10 +58,6 @@ final class Membership {
         return e == null ? null : e.state;
     }
 
-    boolean contains(Endpoint endpoint) {
-        return entries.containsKey(endpoint);
-    }
-
     /** Every known endpoint, this node included, in insertion order. */
     List<Endpoint> allEndpoints() {
         return new ArrayList<>(entries.keySet());

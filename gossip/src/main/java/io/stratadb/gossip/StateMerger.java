@@ -56,7 +56,7 @@ final class StateMerger {
             if (local == null) {
                 join(ep, incoming, direct, nowNanos, wallMillis, events);
             } else if (incoming.generation() > local.generation()) {
-                restart(ep, local, incoming, direct, nowNanos, events);
+                restart(ep, local, incoming, direct, nowNanos, wallMillis, events);
             } else if (incoming.generation() == local.generation()) {
                 applyNewer(ep, local, incoming, direct, nowNanos, events);
             } else {
@@ -68,8 +68,7 @@ final class StateMerger {
 
     private void join(Endpoint ep, EndpointState incoming, boolean direct, long nowNanos, long wallMillis,
                       Notifications events) {
-        if (incoming.generation() > wallMillis / 1000 + maxGenerationSkewSeconds) {
-            log.warn("Ignoring {}: generation {} is implausibly far in the future", ep, incoming.generation());
+        if (implausible(ep, incoming.generation(), wallMillis / 1000)) {
             return;
         }
         Optional<StatusValue> status = incoming.status();
@@ -88,10 +87,8 @@ final class StateMerger {
     }
 
     private void restart(Endpoint ep, EndpointState local, EndpointState incoming, boolean direct, long nowNanos,
-                         Notifications events) {
-        if (incoming.generation() > local.generation() + maxGenerationSkewSeconds) {
-            log.warn("Ignoring {}: generation jumped from {} to {}, more than {} s", ep, local.generation(),
-                    incoming.generation(), maxGenerationSkewSeconds);
+                         long wallMillis, Notifications events) {
+        if (implausible(ep, incoming.generation(), Math.max(local.generation(), wallMillis / 1000))) {
             return;
         }
         log.info("{} restarted (generation {} -> {})", ep, local.generation(), incoming.generation());
@@ -102,6 +99,20 @@ final class StateMerger {
         if (direct && !incoming.isDeadState()) {
             membership.markAlive(ep, events);
         }
+    }
+
+    /**
+     * A generation far beyond both what we know and our own clock is corruption, not a restart;
+     * accepting it would shadow every real restart of that endpoint for as long.
+     */
+    private boolean implausible(Endpoint ep, long generation, long reference) {
+        // Subtraction, not addition: both are non-negative, so this cannot overflow.
+        if (generation - reference > maxGenerationSkewSeconds) {
+            log.warn("Ignoring state of {}: generation {} is more than {} s ahead of {}", ep, generation,
+                    maxGenerationSkewSeconds, reference);
+            return true;
+        }
+        return false;
     }
 
     private void applyNewer(Endpoint ep, EndpointState local, EndpointState incoming, boolean direct,

@@ -200,17 +200,22 @@ class GossiperTest {
     void aGenerationImplausiblyFarInTheFutureIsIgnored() {
         long twoYears = Duration.ofDays(730).toSeconds();
         learn(X, state(GEN + twoYears, 1));
-        assertTrue(gossiper.endpointState(X).isEmpty());
-        learn(X, state(100, 1));
-        learn(X, state(100 + twoYears, 1));
-        assertEquals(100, gossiper.endpointState(X).orElseThrow().generation());
+        assertTrue(gossiper.endpointState(X).isEmpty(), "a new endpoint from two years in the future");
+        learn(X, state(GEN - 3600, 1));
+        learn(X, state(GEN + twoYears, 1));
+        assertEquals(GEN - 3600, gossiper.endpointState(X).orElseThrow().generation(), "a restart into the future");
+        learn(X, state(GEN + 5, 1));
+        assertEquals(GEN + 5, gossiper.endpointState(X).orElseThrow().generation(), "a real restart");
     }
 
     @Test
-    void stateAboutOurselvesFromPeersIsIgnored() {
+    void stateAboutOurselvesFromPeersIsIgnoredAndNeverRequested() {
         EndpointState mine = gossiper.endpointState(A).orElseThrow();
         learn(A, state(GEN + 5, 1, ApplicationState.STATUS, "LEFT", 1));
         assertEquals(mine, gossiper.endpointState(A).orElseThrow());
+        gossiper.receive(B, new GossipDigestSyn(CLUSTER, List.of(new GossipDigest(A, GEN + 5, 1),
+                new GossipDigest(B, 100, 1))));
+        assertEquals(List.of(new GossipDigest(B, 100, 0)), single(GossipDigestAck.class).requests());
     }
 
     @Test
