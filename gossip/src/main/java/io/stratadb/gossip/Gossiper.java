@@ -59,6 +59,11 @@ public final class Gossiper {
     private boolean stopped;
     private boolean warnedNewerIncarnation;
 
+    /**
+     * @param transport where outgoing messages go; called under this gossiper's lock, must not block
+     * @param clock all time this gossiper and its failure detector read
+     * @param random drives peer selection only; a seeded generator makes a run reproducible
+     */
     public Gossiper(GossipConfig config, GossipTransport transport, GossipClock clock, RandomGenerator random) {
         this.config = Objects.requireNonNull(config, "config");
         this.transport = Objects.requireNonNull(transport, "transport");
