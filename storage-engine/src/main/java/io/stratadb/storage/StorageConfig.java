@@ -32,6 +32,7 @@ public final class StorageConfig {
     private final int compactionThroughputMiBPerSec;
     private final int compactionThreads;
     private final long leveledSSTableSize;
+    private final long sizeTieredMinSSTableSize;
     private final int gcGraceSeconds;
     private final int maxValueSize;
 
@@ -53,6 +54,7 @@ public final class StorageConfig {
         this.compactionThroughputMiBPerSec = b.compactionThroughputMiBPerSec;
         this.compactionThreads = b.compactionThreads;
         this.leveledSSTableSize = b.leveledSSTableSize;
+        this.sizeTieredMinSSTableSize = b.sizeTieredMinSSTableSize;
         this.gcGraceSeconds = b.gcGraceSeconds;
         this.maxValueSize = b.maxValueSize;
     }
@@ -79,6 +81,7 @@ public final class StorageConfig {
         b.compactionThroughputMiBPerSec = compactionThroughputMiBPerSec;
         b.compactionThreads = compactionThreads;
         b.leveledSSTableSize = leveledSSTableSize;
+        b.sizeTieredMinSSTableSize = sizeTieredMinSSTableSize;
         b.gcGraceSeconds = gcGraceSeconds;
         b.maxValueSize = maxValueSize;
         return b;
@@ -111,6 +114,8 @@ public final class StorageConfig {
     public int compactionThreads() { return compactionThreads; }
     /** LEVELED: target size of each output SSTable. */
     public long leveledSSTableSize() { return leveledSSTableSize; }
+    /** SIZE_TIERED: files below this size all share one bucket (Cassandra's min_sstable_size). */
+    public long sizeTieredMinSSTableSize() { return sizeTieredMinSSTableSize; }
     /** Seconds a tombstone is kept before compaction may purge it. */
     public int gcGraceSeconds() { return gcGraceSeconds; }
     public int maxValueSize() { return maxValueSize; }
@@ -125,6 +130,7 @@ public final class StorageConfig {
                 + ", blockCache=" + blockCacheBytes + ", indexCache=" + indexCacheBytes
                 + ", compaction=" + compactionStrategy + ", compactionMiBps=" + compactionThroughputMiBPerSec
                 + ", compactionThreads=" + compactionThreads + ", leveledSize=" + leveledSSTableSize
+                + ", stcsMinSize=" + sizeTieredMinSSTableSize
                 + ", gcGrace=" + gcGraceSeconds + ", maxValue=" + maxValueSize + "}";
     }
 
@@ -147,6 +153,7 @@ public final class StorageConfig {
         private int compactionThroughputMiBPerSec = 64;
         private int compactionThreads = 1;
         private long leveledSSTableSize = 64L << 20;
+        private long sizeTieredMinSSTableSize = 50L << 20;
         private int gcGraceSeconds = 10 * 24 * 3600;
         private int maxValueSize = 1 << 20;
 
@@ -175,7 +182,8 @@ public final class StorageConfig {
         public Builder compactionStrategy(CompactionStrategyKind k) { this.compactionStrategy = Objects.requireNonNull(k); return this; }
         public Builder compactionThroughputMiBPerSec(int mibps) { this.compactionThroughputMiBPerSec = (int) atLeast(mibps, 0, "compactionThroughputMiBPerSec"); return this; }
         public Builder compactionThreads(int n) { this.compactionThreads = (int) atLeast(n, 1, "compactionThreads"); return this; }
-        public Builder leveledSSTableSize(long bytes) { this.leveledSSTableSize = atLeast(bytes, 64 << 10, "leveledSSTableSize"); return this; }
+        public Builder leveledSSTableSize(long bytes) { this.leveledSSTableSize = atLeast(bytes, 4 << 10, "leveledSSTableSize"); return this; }
+        public Builder sizeTieredMinSSTableSize(long bytes) { this.sizeTieredMinSSTableSize = atLeast(bytes, 0, "sizeTieredMinSSTableSize"); return this; }
         public Builder gcGraceSeconds(int s) { this.gcGraceSeconds = (int) atLeast(s, 0, "gcGraceSeconds"); return this; }
         public Builder maxValueSize(int bytes) {
             if (bytes < 1 || bytes > MAX_VALUE_SIZE_LIMIT) {

@@ -63,7 +63,7 @@ final class Compactions implements AutoCloseable {
     private CompactionStrategy strategy(String table) {
         return strategies.computeIfAbsent(table, t -> config.compactionStrategy() == CompactionStrategyKind.LEVELED
                 ? new LeveledStrategy(config.leveledSSTableSize())
-                : new SizeTieredStrategy());
+                : new SizeTieredStrategy(4, 32, 0.5, 1.5, config.sizeTieredMinSSTableSize()));
     }
 
     private List<LiveSSTable> live(String table) {

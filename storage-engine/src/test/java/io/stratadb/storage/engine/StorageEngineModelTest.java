@@ -76,7 +76,8 @@ class StorageEngineModelTest {
                     .segmentSize(2 << 20)
                     .maxValueSize(64 << 10)
                     .compactionStrategy(strategy)
-                    .leveledSSTableSize(64 << 10)
+                    .leveledSSTableSize(8 << 10)
+                    .sizeTieredMinSSTableSize(1 << 10)
                     .compactionThroughputMiBPerSec(0)
                     .gcGraceSeconds(GC_GRACE)
                     .build();
