@@ -150,7 +150,6 @@ final class Compactions implements AutoCloseable {
             for (SSTableReader r : tracker.view().sstables(table)) {
                 if (r.path().equals(e.file())) {
                     tracker.quarantine(table, r, e);
-                    metrics.quarantined.inc();
                 }
             }
             throw e;

@@ -97,7 +97,8 @@ final class EngineOpener {
 
             MemtableGeneration replayed = new MemtableGeneration(0);
             EngineView view = new EngineView(replayed, List.of(), live);
-            SSTableTracker tracker = new SSTableTracker(fs, config.dataDirectory(), manifestFile, manifest, view);
+            SSTableTracker tracker = new SSTableTracker(fs, config.dataDirectory(), manifestFile, manifest, view,
+                    metrics.quarantined);
             commitLog = CommitLog.open(config, fs, clock, registry, threads);
             ReplayResult replay = commitLog.replay(m -> replayed.put(m.table(), m.key(), m.cell()));
             long firstNewSegment = commitLog.start();

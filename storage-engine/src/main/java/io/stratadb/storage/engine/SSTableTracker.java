@@ -1,5 +1,6 @@
 package io.stratadb.storage.engine;
 
+import com.codahale.metrics.Counter;
 import io.stratadb.storage.manifest.Manifest;
 import io.stratadb.storage.manifest.ManifestFile;
 import io.stratadb.storage.manifest.SSTableEntry;
@@ -34,10 +35,13 @@ final class SSTableTracker {
     private final Object lock = new Object();
     private final AtomicLong nextGeneration;
     private final Map<Long, Integer> levels = new HashMap<>();
+    private final Counter quarantined;
     private Manifest manifest;
     private volatile EngineView view;
 
-    SSTableTracker(FileSystem fs, Path dataDirectory, ManifestFile manifestFile, Manifest manifest, EngineView initial) {
+    SSTableTracker(FileSystem fs, Path dataDirectory, ManifestFile manifestFile, Manifest manifest, EngineView initial,
+                   Counter quarantined) {
+        this.quarantined = quarantined;
         this.fs = fs;
         this.dataDirectory = dataDirectory;
         this.manifestFile = manifestFile;
@@ -127,6 +131,7 @@ final class SSTableTracker {
                 return false;
             }
             log.error("Taking {} out of service: {}", reader.path(), cause.toString());
+            quarantined.inc();
             try {
                 Manifest next = manifest.withChange(table,
                         List.of(new SSTableEntry(reader.id(), levels.getOrDefault(reader.id(), 0))), List.of());
