@@ -1,0 +1,145 @@
+package io.stratadb.bench.load;
+
+import org.HdrHistogram.Histogram;
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The generator's own logic, against an in-memory map standing in for a database (the generator's
+ * subject here, not the database): load completeness, operation mix, the fixed rate, and that a stall
+ * is charged to the operations it delayed when a target rate is set.
+ */
+class LoadRunnerTest {
+
+    /** An asynchronous in-memory store that can be told to stall once. */
+    static final class MapTarget implements KvTarget {
+        final Map<String, byte[]> data = new ConcurrentHashMap<>();
+        final ScheduledExecutorService delays = Executors.newSingleThreadScheduledExecutor();
+        final AtomicBoolean stallNext = new AtomicBoolean();
+        volatile long stallMillis;
+
+        @Override
+        public void prepare() {
+        }
+
+        private <T> CompletableFuture<T> answer(T value) {
+            if (stallNext.compareAndSet(true, false)) {
+                CompletableFuture<T> f = new CompletableFuture<>();
+                delays.schedule(() -> f.complete(value), stallMillis, TimeUnit.MILLISECONDS);
+                return f;
+            }
+            return CompletableFuture.completedFuture(value);
+        }
+
+        @Override
+        public CompletableFuture<?> read(byte[] key) {
+            return answer(data.get(new String(key, StandardCharsets.US_ASCII)));
+        }
+
+        @Override
+        public CompletableFuture<?> write(byte[] key, byte[] value) {
+            data.put(new String(key, StandardCharsets.US_ASCII), value);
+            return answer(null);
+        }
+
+        @Override
+        public CompletableFuture<?> scan(byte[] startKey, int count) {
+            return answer(null);
+        }
+
+        @Override
+        public void close() {
+            delays.shutdownNow();
+        }
+    }
+
+    private static BenchOptions options(String... args) {
+        return BenchOptions.parse(args);
+    }
+
+    private static LoadRunner runner(BenchOptions o, KvTarget t) {
+        return new LoadRunner(o, t, new PrintStream(new ByteArrayOutputStream()), e -> e.getClass().getSimpleName());
+    }
+
+    @Test
+    void loadInsertsEveryRecordOnce() throws Exception {
+        try (MapTarget target = new MapTarget()) {
+            PhaseResult r = runner(options("--records", "5000", "--concurrency", "8"), target).load();
+            assertEquals(5000, target.data.size());
+            assertEquals(5000, r.latencies().get(OperationType.INSERT).getTotalCount());
+        }
+    }
+
+    @Test
+    void runFollowsTheWorkloadMix() throws Exception {
+        try (MapTarget target = new MapTarget()) {
+            BenchOptions o = options("--workload", "B", "--records", "1000", "--operations", "20000");
+            PhaseResult r = runner(o, target).run();
+            long reads = r.latencies().get(OperationType.READ).getTotalCount();
+            long updates = r.latencies().get(OperationType.UPDATE).getTotalCount();
+            assertEquals(20000, reads + updates);
+            assertTrue(Math.abs(reads / 20000.0 - 0.95) < 0.02, "reads " + reads);
+        }
+    }
+
+    @Test
+    void fixedRateIsHeldAndAStallIsChargedToTheOperationsItDelayed() throws Exception {
+        try (MapTarget target = new MapTarget()) {
+            BenchOptions o = options("--workload", "C", "--records", "100", "--target-rate", "2000",
+                    "--duration", "1.5", "--concurrency", "1", "--threads", "1");
+            target.stallMillis = 200;
+            target.stallNext.set(true);
+            PhaseResult r = runner(o, target).run();
+            Histogram h = r.latencies().get(OperationType.READ);
+            assertTrue(h.getTotalCount() > 2000 && h.getTotalCount() < 3300, "ops " + h.getTotalCount());
+            // One slot, 2000/s: the 200 ms stall delays ~400 scheduled operations; each is charged the
+            // time since its intended start, so well over 1% of operations must show >= 50 ms.
+            long slow = h.getTotalCount() - h.getCountBetweenValues(0, 50_000);
+            assertTrue(slow > h.getTotalCount() / 100, "only " + slow + " slow operations of " + h.getTotalCount());
+            assertTrue(h.getMaxValue() >= 190_000, "max " + h.getMaxValue() + " us");
+        }
+    }
+
+    @Test
+    void distributionsStayInRange() {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(7);
+        for (KeyDistribution d : KeyDistribution.values()) {
+            KeyChooser c = KeyChooser.create(d, 1000);
+            for (int i = 0; i < 100_000; i++) {
+                long k = c.next(random, 1000);
+                assertTrue(k >= 0 && k < 1000, d + " gave " + k);
+            }
+        }
+        // Zipfian: the most popular rank takes a large share.
+        ZipfianChooser z = new ZipfianChooser(1000);
+        int zeros = 0;
+        for (int i = 0; i < 100_000; i++) {
+            if (z.nextRank(random) == 0) {
+                zeros++;
+            }
+        }
+        assertTrue(zeros > 8_000 && zeros < 20_000, "rank 0 drawn " + zeros + " times");
+    }
+
+    @Test
+    void badOptionsAreNamed() {
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> options("--records", "-5"));
+        assertTrue(e.getMessage().contains("--records"), e.getMessage());
+        e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> options("--frobnicate", "1"));
+        assertTrue(e.getMessage().contains("--frobnicate"), e.getMessage());
+    }
+}
