@@ -37,7 +37,7 @@ import java.util.concurrent.atomic.LongAdder;
  * <pre>
  * mvn -q -o -pl storage-engine test-compile dependency:build-classpath -Dmdep.outputFile=/tmp/cp.txt
  * java -cp storage-engine/target/classes:storage-engine/target/test-classes:$(cat /tmp/cp.txt) \
- *   io.stratadb.storage.commitlog.CommitLogThroughput [threads=64] [seconds=10] [runs=3] [dir=a new temp dir]
+ *   io.stratadb.storage.commitlog.CommitLogThroughput [threads=64] [seconds=10] [runs=3] [dir=a new temp dir] [segmentMiB=32]
  * </pre>
  *
  * The directory must be on the disk being measured (not tmpfs, where fsync costs nothing).
@@ -53,7 +53,7 @@ public final class CommitLogThroughput {
 
     /** One measured run. */
     private record Result(double appendsPerSecond, double entriesPerFsync, double meanFsyncMicros,
-            double medianFsyncMicros) {
+            double medianFsyncMicros, double p99FsyncMicros) {
     }
 
     public static void main(String[] args) throws Exception {
@@ -61,22 +61,30 @@ public final class CommitLogThroughput {
         int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 10;
         int runs = args.length > 2 ? Integer.parseInt(args[2]) : 3;
         Path root = args.length > 3 ? Path.of(args[3]) : Files.createTempDirectory("commitlog-throughput");
-        System.out.printf("GROUP mode, %d threads, %d-byte keys, %d-byte values, %d s per run after %d s warm-up, in %s%n",
-                threads, KEY_BYTES, VALUE_BYTES, seconds, TimeUnit.NANOSECONDS.toSeconds(WARMUP_NANOS), root);
+        int segmentMiB = args.length > 4 ? Integer.parseInt(args[4]) : 32;
+        System.out.printf("GROUP mode, %d threads, %d-byte keys, %d-byte values, %d MiB segments, %d s per run"
+                        + " after %d s warm-up, in %s%n", threads, KEY_BYTES, VALUE_BYTES, segmentMiB, seconds,
+                TimeUnit.NANOSECONDS.toSeconds(WARMUP_NANOS), root);
         List<Result> results = new ArrayList<>();
         for (int run = 0; run < runs; run++) {
-            Result r = run(root.resolve("run-" + run), threads, seconds);
+            Result r = run(root.resolve("run-" + run), threads, seconds, segmentMiB);
             results.add(r);
-            System.out.printf(Locale.ROOT, "run %d: %,.0f appends/s, %.1f entries/fsync, fsync mean %.0f us, median %.0f us%n",
-                    run, r.appendsPerSecond(), r.entriesPerFsync(), r.meanFsyncMicros(), r.medianFsyncMicros());
+            print("run " + run, r);
         }
-        System.out.printf(Locale.ROOT, "median of %d: %,.0f appends/s, %.1f entries/fsync, fsync mean %.0f us, median %.0f us%n",
-                runs, median(results, Result::appendsPerSecond), median(results, Result::entriesPerFsync),
-                median(results, Result::meanFsyncMicros), median(results, Result::medianFsyncMicros));
+        print("median of " + runs, new Result(median(results, Result::appendsPerSecond),
+                median(results, Result::entriesPerFsync), median(results, Result::meanFsyncMicros),
+                median(results, Result::medianFsyncMicros), median(results, Result::p99FsyncMicros)));
     }
 
-    private static Result run(Path dataDir, int threadCount, int seconds) throws Exception {
-        StorageConfig config = StorageConfig.builder(dataDir).syncMode(SyncMode.GROUP).build();
+    private static void print(String what, Result r) {
+        System.out.printf(Locale.ROOT, "%s: %,.0f appends/s, %.1f entries/fsync, fsync mean %.0f us, median %.0f us,"
+                        + " p99 %.0f us%n", what, r.appendsPerSecond(), r.entriesPerFsync(), r.meanFsyncMicros(),
+                r.medianFsyncMicros(), r.p99FsyncMicros());
+    }
+
+    private static Result run(Path dataDir, int threadCount, int seconds, int segmentMiB) throws Exception {
+        StorageConfig config = StorageConfig.builder(dataDir).syncMode(SyncMode.GROUP).segmentSize(segmentMiB << 20)
+                .build();
         FileSystem fs = new LocalFileSystem();
         MetricRegistry metrics = new MetricRegistry();
         LongAdder acks = new LongAdder();
@@ -115,7 +123,7 @@ public final class CommitLogThroughput {
                 t.join();
             }
             result = new Result(appended * 1e9 / elapsed, synced == 0 ? 0 : (double) appended / synced,
-                    latency.getMean() / 1e3, latency.getMedian() / 1e3);
+                    latency.getMean() / 1e3, latency.getMedian() / 1e3, latency.get99thPercentile() / 1e3);
         }
         deleteRecursively(fs, config.commitLogDirectory());
         deleteRecursively(fs, dataDir);
