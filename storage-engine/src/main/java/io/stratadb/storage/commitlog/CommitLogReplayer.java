@@ -29,7 +29,6 @@ final class CommitLogReplayer {
     private static final int UNKNOWN = -2;
 
     private final FileSystem fs;
-    private final TornTailEraser eraser;
     private final CommitLogCorruptionPolicy policy;
     private final MutationCodec codec = new MutationCodec();
     private final List<TornTail> tornTails = new ArrayList<>();
@@ -39,7 +38,6 @@ final class CommitLogReplayer {
 
     CommitLogReplayer(FileSystem fs, CommitLogCorruptionPolicy policy) {
         this.fs = fs;
-        this.eraser = new TornTailEraser(fs);
         this.policy = policy;
     }
 
@@ -87,7 +85,8 @@ final class CommitLogReplayer {
             torn = index == lastSegmentWithData(segments) && !scanner.validEntryFollows(problemOffset);
         }
         if (torn) {
-            long zeroed = eraser.erase(segment.path(), problemOffset);
+            // Made here, not up front: it holds a 1 MiB buffer that most replays never need.
+            long zeroed = new TornTailEraser(fs).erase(segment.path(), problemOffset);
             tornTails.add(new TornTail(segment.path(), problemOffset, zeroed, problem));
             LOG.info("Zeroed the unfinished last write in {} at offset {} ({} bytes: {})",
                     segment.path(), problemOffset, zeroed, problem);
