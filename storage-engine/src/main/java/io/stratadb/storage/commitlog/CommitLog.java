@@ -82,7 +82,7 @@ public final class CommitLog implements AutoCloseable {
 
     /**
      * Replays every existing segment, oldest first, giving each valid mutation to the consumer. Call
-     * before {@link #start()}, at most once. A torn tail of the newest segment is cut off and reported.
+     * before {@link #start()}, at most once. A torn tail of the newest segment is zeroed and reported.
      *
      * @throws io.stratadb.storage.CorruptionException under the STOP policy, naming file and offset
      */

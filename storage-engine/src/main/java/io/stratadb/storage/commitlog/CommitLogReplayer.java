@@ -17,8 +17,9 @@ import org.slf4j.LoggerFactory;
  * Replays segments oldest first and decides what each damaged spot is (docs/commitlog-format.md,
  * "Replay"). A damaged entry is a torn tail only if it is in the newest segment that holds any data
  * and no intact entry follows it there: the writer syncs a segment before it writes to the next one,
- * so only the last write of the newest segment can have been cut short by a crash. Torn tails are cut
- * off so the next start sees a clean log; anything else is corruption, handled by the policy.
+ * so only the last write of the newest segment can have been cut short by a crash. Torn tails are
+ * zeroed (not cut off, so a preallocated segment keeps its length) and the next start sees a clean
+ * log; anything else is corruption, handled by the policy.
  *
  * <p>One instance serves one replay.
  */
@@ -53,13 +54,11 @@ final class CommitLogReplayer {
 
     private void replaySegment(List<SegmentFile> segments, int index, Consumer<Mutation> consumer) throws IOException {
         SegmentFile segment = segments.get(index);
-        long fileLength;
         long problemOffset;
         String problem;
         boolean torn;
         try (ReadableFile file = fs.open(segment.path())) {
-            fileLength = file.size();
-            SegmentBytes bytes = new WindowedSegmentBytes(file, fileLength);
+            SegmentBytes bytes = new WindowedSegmentBytes(file, file.size());
             String headerProblem = checkHeader(bytes, segment.id());
             if (headerProblem != null) {
                 corruption(segment, 0, headerProblem);
@@ -86,10 +85,11 @@ final class CommitLogReplayer {
             torn = index == lastSegmentWithData(segments) && !scanner.validEntryFollows(problemOffset);
         }
         if (torn) {
-            fs.truncate(segment.path(), problemOffset);
-            tornTails.add(new TornTail(segment.path(), problemOffset, fileLength - problemOffset, problem));
-            LOG.info("Cut the unfinished last write from {} at offset {} ({} bytes: {})",
-                    segment.path(), problemOffset, fileLength - problemOffset, problem);
+            // Made here, not up front: it holds a 1 MiB buffer that most replays never need.
+            long zeroed = new TornTailEraser(fs).erase(segment.path(), problemOffset);
+            tornTails.add(new TornTail(segment.path(), problemOffset, zeroed, problem));
+            LOG.info("Zeroed the unfinished last write in {} at offset {} ({} bytes: {})",
+                    segment.path(), problemOffset, zeroed, problem);
         } else {
             corruption(segment, problemOffset, problem);
         }

@@ -28,12 +28,12 @@ public final class ReplayResult {
         return entriesReplayed;
     }
 
-    /** Unfinished writes cut from the newest segment (at most one per replay in practice). */
+    /** Unfinished writes erased from the newest segment (at most one per replay in practice). */
     public List<TornTail> tornTails() {
         return tornTails;
     }
 
-    /** Total bytes removed as torn tails. */
+    /** Total bytes zeroed as torn tails. */
     public long bytesCut() {
         return tornTails.stream().mapToLong(TornTail::bytesCut).sum();
     }
@@ -43,7 +43,7 @@ public final class ReplayResult {
         return skippedCorruptions;
     }
 
-    /** True if nothing was cut or skipped. */
+    /** True if nothing was erased or skipped. */
     public boolean clean() {
         return tornTails.isEmpty() && skippedCorruptions.isEmpty();
     }

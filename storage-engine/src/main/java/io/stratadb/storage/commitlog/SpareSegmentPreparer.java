@@ -9,8 +9,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Keeps one segment created ahead of need on a background thread, so that when the writer rolls it
- * takes a ready file instead of waiting for a create, a header sync and a directory sync. The lock
- * here is taken once per roll, never per append.
+ * takes a ready file instead of waiting for a create, a zero fill of the whole segment, a sync and a
+ * directory sync. The next spare is started as soon as one is taken, so it is filled while the
+ * writer fills the active segment; the writer waits only if it fills a segment faster than this thread
+ * can zero one. The lock here is taken once per roll, never per append.
  */
 final class SpareSegmentPreparer implements AutoCloseable {
 

@@ -20,6 +20,22 @@ public interface FileSystem {
     /** Opens an existing file for appending at its end (used to resume a commit-log segment). */
     WritableFile append(Path path) throws IOException;
 
+    /**
+     * Opens an existing file to overwrite it in place from {@code position} on, without truncating it
+     * (used to fill a preallocated commit-log segment). Writes go one after another from
+     * {@code position}; the returned file's {@link WritableFile#size()} is the offset just past the
+     * last byte written through it (initially {@code position}), not the file's length, which only
+     * changes if a write runs past the end. {@link WritableFile#sync()} makes the overwritten bytes
+     * durable; when no write ran past the end, it does so without a file-length (metadata) update,
+     * which is the point.
+     *
+     * @param position where the first write goes; {@code 0 <= position <= } the file's length, so a
+     *     write never leaves a hole
+     * @throws java.nio.file.NoSuchFileException if the file does not exist
+     * @throws IllegalArgumentException if {@code position} is outside the file
+     */
+    WritableFile openForOverwrite(Path path, long position) throws IOException;
+
     /** Opens an existing file for positional reads. */
     ReadableFile open(Path path) throws IOException;
 
@@ -38,6 +54,9 @@ public interface FileSystem {
 
     /** The regular files directly inside {@code dir}, sorted by name; empty if it does not exist. */
     List<Path> list(Path dir) throws IOException;
+
+    /** The directories directly inside {@code dir}, sorted by name; empty if it does not exist. */
+    List<Path> listDirectories(Path dir) throws IOException;
 
     void createDirectories(Path dir) throws IOException;
 

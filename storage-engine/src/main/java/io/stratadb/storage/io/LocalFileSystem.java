@@ -13,6 +13,7 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.function.Predicate;
 
 /** The real file system, through {@link FileChannel}. */
 public final class LocalFileSystem implements FileSystem {
@@ -30,6 +31,22 @@ public final class LocalFileSystem implements FileSystem {
         long size = ch.size();
         ch.position(size);
         return new ChannelWritableFile(ch, size);
+    }
+
+    @Override
+    public WritableFile openForOverwrite(Path path, long position) throws IOException {
+        FileChannel ch = FileChannel.open(path, StandardOpenOption.WRITE);
+        try {
+            long size = ch.size();
+            if (position < 0 || position > size) {
+                throw new IllegalArgumentException("overwrite position " + position + " outside " + path
+                        + " of " + size + " bytes");
+            }
+        } catch (IOException | RuntimeException e) {
+            ch.close();
+            throw e;
+        }
+        return new ChannelWritableFile(ch, position);
     }
 
     @Override
@@ -67,18 +84,27 @@ public final class LocalFileSystem implements FileSystem {
 
     @Override
     public List<Path> list(Path dir) throws IOException {
-        List<Path> files = new ArrayList<>();
+        return listMatching(dir, Files::isRegularFile);
+    }
+
+    @Override
+    public List<Path> listDirectories(Path dir) throws IOException {
+        return listMatching(dir, Files::isDirectory);
+    }
+
+    private static List<Path> listMatching(Path dir, Predicate<Path> kind) throws IOException {
+        List<Path> found = new ArrayList<>();
         try (DirectoryStream<Path> stream = Files.newDirectoryStream(dir)) {
             for (Path p : stream) {
-                if (Files.isRegularFile(p)) {
-                    files.add(p);
+                if (kind.test(p)) {
+                    found.add(p);
                 }
             }
         } catch (NoSuchFileException e) {
             return Collections.emptyList();
         }
-        Collections.sort(files);
-        return files;
+        Collections.sort(found);
+        return found;
     }
 
     @Override
@@ -94,29 +120,32 @@ public final class LocalFileSystem implements FileSystem {
         }
     }
 
+    /** Positional writes (pwrite) from a tracked offset, so appending and overwriting are the same code. */
     private static final class ChannelWritableFile implements WritableFile {
         private final FileChannel channel;
-        private long size;
+        private long position;
 
-        ChannelWritableFile(FileChannel channel, long size) {
+        ChannelWritableFile(FileChannel channel, long position) {
             this.channel = channel;
-            this.size = size;
+            this.position = position;
         }
 
         @Override
         public void write(ByteBuffer src) throws IOException {
             while (src.hasRemaining()) {
-                size += channel.write(src);
+                position += channel.write(src, position);
             }
         }
 
         @Override
         public long size() {
-            return size;
+            return position;
         }
 
         @Override
         public void sync() throws IOException {
+            // fdatasync: data, plus metadata only when needed to read it back (a new length), never
+            // timestamps; an overwrite in place therefore costs no journal commit.
             channel.force(false);
         }
 

@@ -9,10 +9,8 @@ import io.stratadb.storage.StorageConfig;
 import io.stratadb.storage.SyncMode;
 import io.stratadb.storage.io.LocalFileSystem;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
+import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -64,26 +62,49 @@ class CommitLogRoundTripTest {
         assertSameMutations(written, CommitLogTestSupport.replay(config).mutations(), "seed " + seed);
     }
 
+    @Test
+    void everySegmentIsPreallocatedToTheSegmentSize() throws IOException {
+        StorageConfig config = CommitLogTestSupport.config(dir).build();
+        writeRandomLog(config, 5, 400);
+
+        for (Path segment : CommitLogTestSupport.segments(config.commitLogDirectory()).values()) {
+            assertEquals(config.segmentSize(), Files.size(segment), segment.toString());
+            assertTrue(CommitLogTestSupport.endOfNonZero(segment) <= CommitLogTestSupport.endOfData(segment),
+                    "zeros after the last entry of " + segment);
+        }
+    }
+
     /**
-     * The format lets segments be preallocated (zero-filled to their full size); the writer cannot do
-     * that yet (see SegmentCreator), but replay must already read such segments the same way.
+     * Segments written by the appending writer of earlier versions end right after their last entry;
+     * a segment size changed between runs gives segments of another size too. Both replay as before,
+     * and the log writes on after them.
      */
     @Test
-    void zeroFilledSegmentTailsReadAsTheEndOfWrittenData() throws IOException {
-        long seed = CommitLogTestSupport.seed("zeroTails");
+    void segmentsOfAnotherLengthStillReplay() throws IOException {
+        long seed = CommitLogTestSupport.seed("otherLengths");
         StorageConfig config = CommitLogTestSupport.config(dir).build();
         List<Mutation> written = writeRandomLog(config, seed, 400);
-        for (Path segment : CommitLogTestSupport.segments(config.commitLogDirectory()).values()) {
-            try (FileChannel ch = FileChannel.open(segment, StandardOpenOption.WRITE)) {
-                long size = ch.size();
-                ch.write(ByteBuffer.allocate((int) (config.segmentSize() - size)), size);
-            }
+        Path[] segments = CommitLogTestSupport.segments(config.commitLogDirectory()).values().toArray(new Path[0]);
+        assertTrue(segments.length >= 2, "expected several segments");
+        for (Path segment : segments) {
+            CommitLogTestSupport.cut(segment, CommitLogTestSupport.endOfData(segment));
+        }
+        StorageConfig larger = CommitLogTestSupport.config(dir).segmentSize(2 * CommitLogTestSupport.SEGMENT_SIZE).build();
+
+        List<Mutation> replayed = new ArrayList<>();
+        try (CommitLog log = CommitLogTestSupport.open(larger, new LocalFileSystem())) {
+            ReplayResult r = log.replay(replayed::add);
+            assertTrue(r.clean(), r.toString());
+            log.start();
+            Mutation more = new RandomMutations(seed + 1, 100).next();
+            written.add(more);
+            log.append(more).join();
         }
 
-        CommitLogTestSupport.Replayed r = CommitLogTestSupport.replay(config);
-
-        assertSameMutations(written, r.mutations(), "seed " + seed);
-        assertTrue(r.result().clean(), r.result().toString());
+        assertSameMutations(written.subList(0, 400), replayed, "seed " + seed);
+        CommitLogTestSupport.Replayed again = CommitLogTestSupport.replay(larger);
+        assertTrue(again.result().clean(), again.result().toString());
+        assertSameMutations(written, again.mutations(), "seed " + seed);
     }
 
     /** Writes {@code count} random mutations (with some explicit rolls), closes, returns them in order. */

@@ -142,7 +142,11 @@ final class CommitLogTestSupport {
     }
 
     static List<Entry> readEntries(Path segment) throws IOException {
-        byte[] bytes = Files.readAllBytes(segment);
+        return readEntries(Files.readAllBytes(segment));
+    }
+
+    /** Entries of a segment's bytes, with their offsets; stops at the first problem. */
+    static List<Entry> readEntries(byte[] bytes) throws IOException {
         SegmentScanner scanner = new SegmentScanner(new ArraySegmentBytes(bytes), SegmentHeader.SIZE);
         MutationCodec codec = new MutationCodec();
         List<Entry> out = new ArrayList<>();
@@ -150,6 +154,16 @@ final class CommitLogTestSupport {
             out.add(new Entry(scanner.entryOffset(), codec.decode(p)));
         }
         return out;
+    }
+
+    /** Offset just past the last readable entry of {@code segment}: where the zeros of a preallocated one start. */
+    static long endOfData(Path segment) throws IOException {
+        List<Entry> entries = readEntries(segment);
+        if (entries.isEmpty()) {
+            return SegmentHeader.SIZE;
+        }
+        Entry last = entries.get(entries.size() - 1);
+        return last.offset() + frameSize(last.mutation());
     }
 
     /** Bytes {@code m} occupies in a segment, framing included. */
@@ -187,6 +201,27 @@ final class CommitLogTestSupport {
     /** Appends raw bytes to a file. */
     static void appendBytes(Path file, byte[] bytes) throws IOException {
         Files.write(file, bytes, java.nio.file.StandardOpenOption.APPEND);
+    }
+
+    /** Overwrites bytes of a file in place from {@code offset} (extending it if they run past its end). */
+    static void writeAt(Path file, long offset, byte[] bytes) throws IOException {
+        try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(file,
+                java.nio.file.StandardOpenOption.WRITE)) {
+            ByteBuffer b = ByteBuffer.wrap(bytes);
+            for (long at = offset; b.hasRemaining(); ) {
+                at += ch.write(b, at);
+            }
+        }
+    }
+
+    /** Offset just past the last non-zero byte of a file (0 if it is all zero). */
+    static long endOfNonZero(Path file) throws IOException {
+        byte[] b = Files.readAllBytes(file);
+        int end = b.length;
+        while (end > 0 && b[end - 1] == 0) {
+            end--;
+        }
+        return end;
     }
 
     /** Cuts a file to {@code size} bytes. */

@@ -18,7 +18,10 @@ import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A crash can leave the newest segment's last write unfinished; replay must cut it off, not refuse to start. */
+/**
+ * A crash can leave the newest segment's last write unfinished; replay must zero it, not refuse to
+ * start, and the segment must keep its length (a preallocated one stays preallocated).
+ */
 class TornTailTest {
 
     @TempDir
@@ -28,15 +31,18 @@ class TornTailTest {
         return CommitLogTestSupport.config(dir).build();
     }
 
+    /** The usual torn write in a preallocated segment: the last entry reached the disk only halfway. */
     @Test
-    void anEntryTruncatedMidwayIsCutAndTheNextStartIsClean() throws IOException {
+    void anEntryWrittenOnlyHalfwayIsZeroedAndTheNextStartIsClean() throws IOException {
         StorageConfig config = config();
         List<Mutation> written = CommitLogTestSupport.writeSegments(config, 11, 1, 30).get(0);
         Path segment = CommitLogTestSupport.newestSegment(config.commitLogDirectory());
-        List<CommitLogTestSupport.Entry> entries = CommitLogTestSupport.readEntries(segment);
-        long lastOffset = entries.get(29).offset();
-        long half = CommitLogTestSupport.frameSize(written.get(29)) / 2;
-        CommitLogTestSupport.cut(segment, lastOffset + half);
+        assertEquals(CommitLogTestSupport.SEGMENT_SIZE, Files.size(segment), "preallocated");
+        long lastOffset = CommitLogTestSupport.readEntries(segment).get(29).offset();
+        int frame = CommitLogTestSupport.frameSize(written.get(29));
+        int half = frame / 2;
+        CommitLogTestSupport.writeAt(segment, lastOffset + half, new byte[frame - half]);
+        long zeroedExpected = CommitLogTestSupport.endOfNonZero(segment) - lastOffset;
 
         CommitLogTestSupport.Replayed r = CommitLogTestSupport.replay(config);
 
@@ -45,65 +51,95 @@ class TornTailTest {
         TornTail torn = r.result().tornTails().get(0);
         assertEquals(segment, torn.file());
         assertEquals(lastOffset, torn.offset());
-        assertEquals(half, torn.bytesCut());
-        assertEquals(half, r.result().bytesCut());
-        assertEquals(lastOffset, Files.size(segment), "the garbage is gone from disk");
+        assertTrue(zeroedExpected > 0 && zeroedExpected <= half, "test set-up: " + zeroedExpected);
+        assertEquals(zeroedExpected, torn.bytesCut());
+        assertEquals(zeroedExpected, r.result().bytesCut());
+        assertTrue(CommitLogTestSupport.endOfNonZero(segment) <= lastOffset, "the torn write is zeroed on disk");
+        assertEquals(CommitLogTestSupport.SEGMENT_SIZE, Files.size(segment), "the segment keeps its length");
+        assertCleanSecondReplay(config, written.subList(0, 29));
+    }
+
+    /** A segment the appending writer of earlier versions left, shorter than a segment, torn mid-entry. */
+    @Test
+    void anEntryCutMidwayInAShortSegmentIsZeroedAndTheFileKeepsItsLength() throws IOException {
+        StorageConfig config = config();
+        List<Mutation> written = CommitLogTestSupport.writeSegments(config, 11, 1, 30).get(0);
+        Path segment = CommitLogTestSupport.newestSegment(config.commitLogDirectory());
+        long lastOffset = CommitLogTestSupport.readEntries(segment).get(29).offset();
+        long half = CommitLogTestSupport.frameSize(written.get(29)) / 2;
+        CommitLogTestSupport.cut(segment, lastOffset + half);
+        long zeroedExpected = CommitLogTestSupport.endOfNonZero(segment) - lastOffset;
+
+        CommitLogTestSupport.Replayed r = CommitLogTestSupport.replay(config);
+
+        assertSameMutations(written.subList(0, 29), r.mutations(), "torn");
+        TornTail torn = r.result().tornTails().get(0);
+        assertEquals(lastOffset, torn.offset());
+        assertEquals(zeroedExpected, torn.bytesCut());
+        assertEquals(lastOffset + half, Files.size(segment));
+        assertTrue(CommitLogTestSupport.endOfNonZero(segment) <= lastOffset);
         assertCleanSecondReplay(config, written.subList(0, 29));
     }
 
     @Test
-    void garbageAfterTheLastEntryIsCut() throws IOException {
+    void garbageAfterTheLastEntryIsZeroed() throws IOException {
         StorageConfig config = config();
         List<Mutation> written = CommitLogTestSupport.writeSegments(config, 12, 1, 30).get(0);
         Path segment = CommitLogTestSupport.newestSegment(config.commitLogDirectory());
-        long end = Files.size(segment);
+        long end = CommitLogTestSupport.endOfData(segment);
         byte[] garbage = new byte[100];
         new Random(12).nextBytes(garbage);
         garbage[0] = 1;
-        CommitLogTestSupport.appendBytes(segment, garbage);
+        garbage[99] = 1;
+        CommitLogTestSupport.writeAt(segment, end, garbage);
 
         CommitLogTestSupport.Replayed r = CommitLogTestSupport.replay(config);
 
         assertSameMutations(written, r.mutations(), "garbage");
         assertEquals(List.of(end), r.result().tornTails().stream().map(TornTail::offset).toList());
         assertEquals(100, r.result().bytesCut());
+        assertEquals(CommitLogTestSupport.SEGMENT_SIZE, Files.size(segment));
         assertCleanSecondReplay(config, written);
     }
 
     @Test
-    void aZeroHeaderFollowedByGarbageIsCut() throws IOException {
+    void aZeroHeaderFollowedByGarbageIsZeroed() throws IOException {
         StorageConfig config = config();
         List<Mutation> written = CommitLogTestSupport.writeSegments(config, 13, 1, 10).get(0);
         Path segment = CommitLogTestSupport.newestSegment(config.commitLogDirectory());
-        long end = Files.size(segment);
+        long end = CommitLogTestSupport.endOfData(segment);
         byte[] tail = new byte[40];
         tail[30] = 7;
-        CommitLogTestSupport.appendBytes(segment, tail);
+        CommitLogTestSupport.writeAt(segment, end, tail);
 
         CommitLogTestSupport.Replayed r = CommitLogTestSupport.replay(config);
 
         assertSameMutations(written, r.mutations(), "zero header");
         assertEquals(end, r.result().tornTails().get(0).offset());
+        assertEquals(31, r.result().tornTails().get(0).bytesCut());
         assertTrue(r.result().tornTails().get(0).reason().contains("zeroed entry header"));
         assertCleanSecondReplay(config, written);
     }
 
+    /** Both can only happen at the end of a short segment (one the appending writer left). */
     @Test
     void aPartialHeaderAndALengthRunningPastTheEndAreTornTails() throws IOException {
         StorageConfig config = config();
         List<Mutation> written = CommitLogTestSupport.writeSegments(config, 14, 1, 10).get(0);
         Path segment = CommitLogTestSupport.newestSegment(config.commitLogDirectory());
-        long end = Files.size(segment);
+        long end = CommitLogTestSupport.endOfData(segment);
+        CommitLogTestSupport.cut(segment, end);
 
         CommitLogTestSupport.appendBytes(segment, new byte[] {0, 0, 1});
         CommitLogTestSupport.Replayed partial = CommitLogTestSupport.replay(config);
         assertEquals(end, partial.result().tornTails().get(0).offset());
         assertTrue(partial.result().tornTails().get(0).reason().contains("partial entry header"));
+        assertEquals(end + 3, Files.size(segment));
 
         // A complete, checksummed length promising more payload than was written before the crash.
         ByteBuffer header = ByteBuffer.allocate(18);
         header.putInt(1000).putInt(EntryFraming.lengthCrc(new java.util.zip.CRC32C(), 1000));
-        CommitLogTestSupport.appendBytes(segment, header.array());
+        CommitLogTestSupport.writeAt(segment, end, header.array());
         CommitLogTestSupport.Replayed past = CommitLogTestSupport.replay(config);
         assertSameMutations(written, past.mutations(), "length past end");
         assertTrue(past.result().tornTails().get(0).reason().contains("runs past the segment end"),
@@ -136,7 +172,8 @@ class TornTailTest {
         log.close();
         Path active = CommitLogTestSupport.segments(config.commitLogDirectory()).get(1L);
         long lastOffset = CommitLogTestSupport.readEntries(active).get(19).offset();
-        CommitLogTestSupport.cut(active, lastOffset + 5);
+        int frame = CommitLogTestSupport.frameSize(written.get(19));
+        CommitLogTestSupport.writeAt(active, lastOffset + 5, new byte[frame - 5]);
 
         CommitLogTestSupport.Replayed r = CommitLogTestSupport.replay(config, fs.restarted());
 

@@ -20,11 +20,17 @@ import java.util.function.Predicate;
  * rest away, as a power cut would:
  *
  * <ul>
- *   <li>each file is cut back to the length it had at its last {@link WritableFile#sync()} (or at
- *       {@link #truncate}, which syncs);
- *   <li>creates and renames not followed by {@link #syncDirectory} on the target's directory are undone,
- *       newest first (a created file is deleted, a renamed one moved back).
+ *   <li>creates, renames and deletes not followed by {@link #syncDirectory} on the target's directory
+ *       are undone, newest first (a created file is deleted, a renamed one moved back, a deleted one
+ *       brought back with the contents it would have had after a crash at the moment of the delete);
+ *   <li>bytes overwritten in place (through {@link #openForOverwrite}) since the file's last
+ *       {@link WritableFile#sync()} get back their synced contents;
+ *   <li>each file is cut back to the length it had at its last sync (or at {@link #truncate}, which
+ *       syncs).
  * </ul>
+ *
+ * <p>A crash thus loses every unsynced write entirely. A real one may also keep some unsynced pages and
+ * not others; this class does not model that.
  *
  * <p>After {@code crash()} this instance refuses every call, including through files opened before it,
  * so threads of the "dead" process cannot touch the disk any more. Simulate the restart with
@@ -33,23 +39,25 @@ import java.util.function.Predicate;
  * <p>{@link #failNext} makes the next matching operation throw an {@link IOException} without doing
  * anything (a failed write writes nothing; a failed sync makes nothing durable).
  *
- * <p>Simplifications: deletes take effect (and are durable) at once; a create that truncates an
- * existing file makes its old contents non-durable rather than restorable; a rename over an existing
- * file cannot bring back the file it replaced. Files that existed before this instance first saw them
- * count as durable.
+ * <p>Simplifications: a create that truncates an existing file makes its old contents non-durable
+ * rather than restorable; a rename over an existing file cannot bring back the file it replaced; a
+ * deleted file is kept in memory until its directory is synced. Files that existed before this instance
+ * first saw them count as durable. Sync is per file, as fdatasync is: syncing through one handle makes
+ * every handle's writes to that file durable.
  */
 public final class FaultInjectingFileSystem implements FileSystem {
 
     /** The operations faults can be injected into. */
     public enum Operation {
-        CREATE, APPEND, OPEN, READ, WRITE, SYNC, RENAME, DELETE, TRUNCATE, SIZE, LIST, CREATE_DIRECTORIES, SYNC_DIRECTORY
+        CREATE, APPEND, OPEN_FOR_OVERWRITE, OPEN, READ, WRITE, SYNC, RENAME, DELETE, TRUNCATE, SIZE, LIST,
+        LIST_DIRECTORIES, CREATE_DIRECTORIES, SYNC_DIRECTORY
     }
 
     private final FileSystem delegate;
     /** Every operation holds the read lock; crash() takes the write lock, so it never races a write. */
     private final ReentrantReadWriteLock crashLock = new ReentrantReadWriteLock();
     private final Object stateLock = new Object();
-    private final Map<Path, DurableLength> files = new HashMap<>();
+    private final Map<Path, DurableFileState> files = new HashMap<>();
     private final List<DirectoryChange> unsyncedChanges = new ArrayList<>();
     private final List<Fault> faults = new ArrayList<>();
     private final AtomicLong syncs = new AtomicLong();
@@ -89,8 +97,23 @@ public final class FaultInjectingFileSystem implements FileSystem {
     /** Bytes of {@code file} that would survive a crash now, or -1 if this instance has not seen it written. */
     public long durableLength(Path file) {
         synchronized (stateLock) {
-            DurableLength d = files.get(key(file));
-            return d == null ? -1 : d.bytes;
+            DurableFileState d = files.get(key(file));
+            return d == null ? -1 : d.length();
+        }
+    }
+
+    /**
+     * The contents {@code file} would have after a crash now (as far as the file itself goes: whether
+     * its directory entry survives is another matter). A file this instance has not seen written counts
+     * as durable as it is.
+     */
+    public byte[] durableContents(Path file) throws IOException {
+        try (Guard g = enter(null, file)) {
+            synchronized (stateLock) {
+                byte[] current = readAll(file);
+                DurableFileState d = files.get(key(file));
+                return d == null ? current : d.durableContents(current);
+            }
         }
     }
 
@@ -111,11 +134,8 @@ public final class FaultInjectingFileSystem implements FileSystem {
                     undo(unsyncedChanges.get(i));
                 }
                 unsyncedChanges.clear();
-                for (Map.Entry<Path, DurableLength> e : files.entrySet()) {
-                    Path p = e.getKey();
-                    if (delegate.exists(p) && delegate.size(p) > e.getValue().bytes) {
-                        delegate.truncate(p, e.getValue().bytes);
-                    }
+                for (Map.Entry<Path, DurableFileState> e : files.entrySet()) {
+                    e.getValue().restore(delegate, e.getKey());
                 }
             }
         } finally {
@@ -129,14 +149,14 @@ public final class FaultInjectingFileSystem implements FileSystem {
             Path k = key(path);
             boolean existed = delegate.exists(path);
             WritableFile f = delegate.create(path);
-            DurableLength d = new DurableLength(0);
+            DurableFileState d = new DurableFileState(0);
             synchronized (stateLock) {
                 files.put(k, d);
                 if (!existed) {
-                    unsyncedChanges.add(new DirectoryChange(k.getParent(), null, k));
+                    unsyncedChanges.add(new Created(k.getParent(), k));
                 }
             }
-            return new TrackedWritableFile(f, path, d);
+            return new TrackedWritableFile(f, path, d, null);
         }
     }
 
@@ -145,11 +165,33 @@ public final class FaultInjectingFileSystem implements FileSystem {
         try (Guard g = enter(Operation.APPEND, path)) {
             WritableFile f = delegate.append(path);
             long size = f.size();
-            DurableLength d;
+            DurableFileState d;
             synchronized (stateLock) {
-                d = files.computeIfAbsent(key(path), k -> new DurableLength(size));
+                d = files.computeIfAbsent(key(path), k -> new DurableFileState(size));
             }
-            return new TrackedWritableFile(f, path, d);
+            // Appends only write past the synced length, which a crash cuts off: no reader needed.
+            return new TrackedWritableFile(f, path, d, null);
+        }
+    }
+
+    @Override
+    public WritableFile openForOverwrite(Path path, long position) throws IOException {
+        try (Guard g = enter(Operation.OPEN_FOR_OVERWRITE, path)) {
+            // Opened before the writer, so it sees the same file even if a rename follows.
+            ReadableFile reader = delegate.open(path);
+            WritableFile f;
+            try {
+                f = delegate.openForOverwrite(path, position);
+            } catch (IOException | RuntimeException e) {
+                reader.close();
+                throw e;
+            }
+            long size = reader.size();
+            DurableFileState d;
+            synchronized (stateLock) {
+                d = files.computeIfAbsent(key(path), k -> new DurableFileState(size));
+            }
+            return new TrackedWritableFile(f, path, d, reader);
         }
     }
 
@@ -167,13 +209,13 @@ public final class FaultInjectingFileSystem implements FileSystem {
             Path kf = key(from);
             Path kt = key(to);
             synchronized (stateLock) {
-                DurableLength d = files.remove(kf);
+                DurableFileState d = files.remove(kf);
                 if (d != null) {
                     files.put(kt, d);
                 } else {
                     files.remove(kt);
                 }
-                unsyncedChanges.add(new DirectoryChange(kt.getParent(), kf, kt));
+                unsyncedChanges.add(new Renamed(kt.getParent(), kf, kt));
             }
         }
     }
@@ -181,9 +223,17 @@ public final class FaultInjectingFileSystem implements FileSystem {
     @Override
     public void delete(Path path) throws IOException {
         try (Guard g = enter(Operation.DELETE, path)) {
-            delegate.delete(path);
+            Path k = key(path);
             synchronized (stateLock) {
-                files.remove(key(path));
+                if (!delegate.exists(path)) {
+                    return;
+                }
+                DurableFileState d = files.get(k);
+                byte[] current = readAll(path);
+                byte[] durable = d == null ? current : d.durableContents(current);
+                delegate.delete(path);
+                files.remove(k);
+                unsyncedChanges.add(new Deleted(k.getParent(), k, durable));
             }
         }
     }
@@ -193,9 +243,9 @@ public final class FaultInjectingFileSystem implements FileSystem {
         try (Guard g = enter(Operation.TRUNCATE, path)) {
             delegate.truncate(path, size);
             synchronized (stateLock) {
-                DurableLength d = files.get(key(path));
+                DurableFileState d = files.get(key(path));
                 if (d != null) {
-                    d.bytes = size;
+                    d.synced(size);
                 }
             }
         }
@@ -224,6 +274,13 @@ public final class FaultInjectingFileSystem implements FileSystem {
     }
 
     @Override
+    public List<Path> listDirectories(Path dir) throws IOException {
+        try (Guard g = enter(Operation.LIST_DIRECTORIES, dir)) {
+            return delegate.listDirectories(dir);
+        }
+    }
+
+    @Override
     public void createDirectories(Path dir) throws IOException {
         try (Guard g = enter(Operation.CREATE_DIRECTORIES, dir)) {
             delegate.createDirectories(dir);
@@ -241,7 +298,7 @@ public final class FaultInjectingFileSystem implements FileSystem {
         }
     }
 
-    /** Takes the read lock, then refuses the call if crashed or if a fault matches. */
+    /** Takes the read lock, then refuses the call if crashed or if a fault matches ({@code op} null: none can). */
     private Guard enter(Operation op, Path path) throws IOException {
         crashLock.readLock().lock();
         try {
@@ -265,15 +322,32 @@ public final class FaultInjectingFileSystem implements FileSystem {
     }
 
     private void undo(DirectoryChange c) throws IOException {
-        if (c.from() == null) {
-            delegate.delete(c.to());
-            files.remove(c.to());
-        } else if (delegate.exists(c.to())) {
-            delegate.rename(c.to(), c.from());
-            DurableLength d = files.remove(c.to());
-            if (d != null) {
-                files.put(c.from(), d);
+        if (c instanceof Created created) {
+            delegate.delete(created.file());
+            files.remove(created.file());
+        } else if (c instanceof Renamed r) {
+            if (delegate.exists(r.to())) {
+                delegate.rename(r.to(), r.from());
+                DurableFileState d = files.remove(r.to());
+                if (d != null) {
+                    files.put(r.from(), d);
+                }
             }
+        } else {
+            Deleted deleted = (Deleted) c;
+            try (WritableFile f = delegate.create(deleted.file())) {
+                f.write(ByteBuffer.wrap(deleted.durableContents()));
+                f.sync();
+            }
+            files.remove(deleted.file());
+        }
+    }
+
+    private byte[] readAll(Path path) throws IOException {
+        try (ReadableFile f = delegate.open(path)) {
+            ByteBuffer all = ByteBuffer.allocate(Math.toIntExact(f.size()));
+            f.readFully(all, 0);
+            return all.array();
         }
     }
 
@@ -294,33 +368,44 @@ public final class FaultInjectingFileSystem implements FileSystem {
     private record Fault(Operation op, Predicate<Path> which) {
     }
 
-    /** A create ({@code from == null}) or rename not yet made durable by syncing {@code directory}. */
-    private record DirectoryChange(Path directory, Path from, Path to) {
+    /** A change to {@code directory}'s entries not yet made durable by syncing it. */
+    private sealed interface DirectoryChange permits Created, Renamed, Deleted {
+        Path directory();
     }
 
-    /** Guarded by stateLock. */
-    private static final class DurableLength {
-        long bytes;
+    private record Created(Path directory, Path file) implements DirectoryChange {
+    }
 
-        DurableLength(long bytes) {
-            this.bytes = bytes;
-        }
+    private record Renamed(Path directory, Path from, Path to) implements DirectoryChange {
+    }
+
+    /** Keeps what a crash would bring back: the file's durable contents at the delete. */
+    private record Deleted(Path directory, Path file, byte[] durableContents) implements DirectoryChange {
     }
 
     private final class TrackedWritableFile implements WritableFile {
         private final WritableFile file;
         private final Path path;
-        private final DurableLength durable;
+        private final DurableFileState durable;
+        /** Reads synced bytes before they are overwritten; null for a file that only appends. */
+        private final ReadableFile reader;
 
-        TrackedWritableFile(WritableFile file, Path path, DurableLength durable) {
+        TrackedWritableFile(WritableFile file, Path path, DurableFileState durable, ReadableFile reader) {
             this.file = file;
             this.path = path;
             this.durable = durable;
+            this.reader = reader;
         }
 
         @Override
         public void write(ByteBuffer src) throws IOException {
             try (Guard g = enter(Operation.WRITE, path)) {
+                if (reader != null) {
+                    long from = file.size();
+                    synchronized (stateLock) {
+                        durable.beforeWrite(reader, from, from + src.remaining());
+                    }
+                }
                 file.write(src);
             }
         }
@@ -334,9 +419,10 @@ public final class FaultInjectingFileSystem implements FileSystem {
         public void sync() throws IOException {
             try (Guard g = enter(Operation.SYNC, path)) {
                 file.sync();
-                long size = file.size();
+                // An overwriting writer's size() is its position; the file may be longer.
+                long size = reader != null ? reader.size() : file.size();
                 synchronized (stateLock) {
-                    durable.bytes = size;
+                    durable.synced(size);
                 }
                 syncs.incrementAndGet();
             }
@@ -344,7 +430,13 @@ public final class FaultInjectingFileSystem implements FileSystem {
 
         @Override
         public void close() throws IOException {
-            file.close();
+            try {
+                file.close();
+            } finally {
+                if (reader != null) {
+                    reader.close();
+                }
+            }
         }
     }
 

@@ -1,5 +1,6 @@
 package io.stratadb.storage.io;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -10,6 +11,7 @@ import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,6 +22,12 @@ class FaultInjectingFileSystemTest {
 
     private static ByteBuffer bytes(int n) {
         return ByteBuffer.wrap(new byte[n]);
+    }
+
+    private static byte[] filled(int n, byte b) {
+        byte[] out = new byte[n];
+        Arrays.fill(out, b);
+        return out;
     }
 
     @Test
@@ -96,6 +104,113 @@ class FaultInjectingFileSystemTest {
 
         assertEquals(10, Files.size(dir.resolve("final")));
         assertFalse(Files.exists(dir.resolve("tmp")));
+    }
+
+    @Test
+    void crashGivesOverwrittenButUnsyncedBytesBackTheirSyncedContents() throws IOException {
+        FaultInjectingFileSystem fs = new FaultInjectingFileSystem();
+        Path f = dir.resolve("pre");
+        byte[] synced = filled(3 * DurableFileState.PAGE_SIZE, (byte) 1);
+        try (WritableFile w = fs.create(f)) {
+            w.write(ByteBuffer.wrap(synced));
+            w.sync();
+        }
+        fs.syncDirectory(dir);
+        WritableFile over = fs.openForOverwrite(f, 100);
+        over.write(ByteBuffer.wrap(filled(5000, (byte) 2)));
+        over.sync();
+        System.arraycopy(filled(5000, (byte) 2), 0, synced, 100, 5000);
+        // Unsynced: spans the last two pages, one of them already copied once, and runs past the end.
+        WritableFile again = fs.openForOverwrite(f, 6000);
+        again.write(ByteBuffer.wrap(filled(7000, (byte) 3)));
+        assertEquals(13_000, again.size(), "size() is the write position");
+        assertEquals(synced.length, fs.durableLength(f));
+        assertArrayEquals(synced, fs.durableContents(f));
+
+        fs.crash();
+
+        assertArrayEquals(synced, Files.readAllBytes(f));
+    }
+
+    @Test
+    void aSyncedOverwriteSurvivesAndLeavesTheFileLength() throws IOException {
+        FaultInjectingFileSystem fs = new FaultInjectingFileSystem();
+        Path f = dir.resolve("pre");
+        Files.write(f, new byte[10_000]);
+        WritableFile w = fs.openForOverwrite(f, 20);
+        w.write(ByteBuffer.wrap(filled(30, (byte) 9)));
+        w.sync();
+        w.write(ByteBuffer.wrap(filled(30, (byte) 8)));
+
+        fs.crash();
+
+        byte[] expected = new byte[10_000];
+        System.arraycopy(filled(30, (byte) 9), 0, expected, 20, 30);
+        assertArrayEquals(expected, Files.readAllBytes(f));
+    }
+
+    @Test
+    void aSyncThroughOneHandleCoversWritesThroughAnother() throws IOException {
+        FaultInjectingFileSystem fs = new FaultInjectingFileSystem();
+        Path f = dir.resolve("pre");
+        Files.write(f, new byte[100]);
+        WritableFile a = fs.openForOverwrite(f, 0);
+        WritableFile b = fs.openForOverwrite(f, 50);
+        a.write(ByteBuffer.wrap(filled(10, (byte) 1)));
+        b.write(ByteBuffer.wrap(filled(10, (byte) 2)));
+        b.sync();
+
+        fs.crash();
+
+        byte[] expected = new byte[100];
+        System.arraycopy(filled(10, (byte) 1), 0, expected, 0, 10);
+        System.arraycopy(filled(10, (byte) 2), 0, expected, 50, 10);
+        assertArrayEquals(expected, Files.readAllBytes(f), "fdatasync is per file, not per handle");
+    }
+
+    @Test
+    void aDeleteStaysDeletedOnlyOnceItsOwnDirectoryIsSynced() throws IOException {
+        FaultInjectingFileSystem fs = new FaultInjectingFileSystem();
+        Files.write(dir.resolve("old"), new byte[] {7});
+        Path sub = dir.resolve("sub");
+        Files.createDirectory(sub);
+        Files.write(sub.resolve("other"), new byte[] {8});
+
+        fs.delete(dir.resolve("old"));
+        fs.delete(sub.resolve("other"));
+        fs.delete(dir.resolve("never-existed"));
+        fs.syncDirectory(dir);
+        assertFalse(Files.exists(sub.resolve("other")));
+
+        fs.crash();
+
+        assertFalse(Files.exists(dir.resolve("old")));
+        assertFalse(Files.exists(dir.resolve("never-existed")));
+        assertArrayEquals(new byte[] {8}, Files.readAllBytes(sub.resolve("other")), "its directory was not synced");
+    }
+
+    @Test
+    void deletesUndoneNewestFirstBringBackTheSyncedBytesOnly() throws IOException {
+        Files.write(dir.resolve("old"), new byte[] {7, 7});
+        FaultInjectingFileSystem fs = new FaultInjectingFileSystem();
+        Path f = dir.resolve("doomed");
+        WritableFile w = fs.create(f);
+        fs.syncDirectory(dir);
+        w.write(ByteBuffer.wrap(filled(10, (byte) 4)));
+        w.sync();
+        w.write(ByteBuffer.wrap(filled(10, (byte) 5)));
+        w.close();
+
+        fs.delete(f);
+        fs.delete(dir.resolve("old"));
+        WritableFile recreated = fs.create(f);
+        recreated.write(ByteBuffer.wrap(filled(3, (byte) 6)));
+        recreated.sync();
+
+        fs.crash();
+
+        assertArrayEquals(filled(10, (byte) 4), Files.readAllBytes(f), "recreate undone, then the delete");
+        assertArrayEquals(new byte[] {7, 7}, Files.readAllBytes(dir.resolve("old")));
     }
 
     @Test

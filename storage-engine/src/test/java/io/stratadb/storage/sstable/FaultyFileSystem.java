@@ -57,6 +57,11 @@ final class FaultyFileSystem implements FileSystem {
     }
 
     @Override
+    public WritableFile openForOverwrite(Path path, long position) throws IOException {
+        return delegate.openForOverwrite(path, position);
+    }
+
+    @Override
     public ReadableFile open(Path path) throws IOException {
         return delegate.open(path);
     }
@@ -92,6 +97,11 @@ final class FaultyFileSystem implements FileSystem {
     @Override
     public List<Path> list(Path dir) throws IOException {
         return delegate.list(dir);
+    }
+
+    @Override
+    public List<Path> listDirectories(Path dir) throws IOException {
+        return delegate.listDirectories(dir);
     }
 
     @Override
