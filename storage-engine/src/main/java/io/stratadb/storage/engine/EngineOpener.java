@@ -75,7 +75,7 @@ final class EngineOpener {
                 deleteOrphans(dir, t.getValue());
                 List<SSTableReader> readers = new ArrayList<>();
                 for (SSTableEntry e : t.getValue()) {
-                    Path path = dir.resolve(String.format("%012d.sst", e.generation()));
+                    Path path = dir.resolve(SSTableTracker.fileName(e.generation()));
                     try {
                         readers.add(SSTableReader.open(fs, path, e.generation(), caches, sstableMetrics));
                     } catch (CorruptionException ce) {
@@ -87,6 +87,13 @@ final class EngineOpener {
                     }
                 }
                 live.put(t.getKey(), readers);
+            }
+            for (Path tableDir : fs.listDirectories(config.dataDirectory())) {
+                String name = tableDir.getFileName().toString();
+                if (!tableDir.equals(config.commitLogDirectory()) && StorageEngine.isValidTableName(name)
+                        && !manifest.tables().contains(name)) {
+                    deleteOrphans(tableDir, List.of()); // a dropped table whose files outlived a crash
+                }
             }
             for (Map.Entry<String, List<SSTableEntry>> c : corruptByTable.entrySet()) {
                 manifest = manifest.withChange(c.getKey(), c.getValue(), List.of());
@@ -137,7 +144,7 @@ final class EngineOpener {
     private void deleteOrphans(Path dir, List<SSTableEntry> liveEntries) throws IOException {
         Set<String> liveNames = new HashSet<>();
         for (SSTableEntry e : liveEntries) {
-            liveNames.add(String.format("%012d.sst", e.generation()));
+            liveNames.add(SSTableTracker.fileName(e.generation()));
         }
         for (Path p : fs.list(dir)) {
             String name = p.getFileName().toString();

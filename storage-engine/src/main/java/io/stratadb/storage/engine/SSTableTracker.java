@@ -65,7 +65,12 @@ final class SSTableTracker {
     }
 
     Path pathFor(String table, long generation) {
-        return tableDirectory(table).resolve(String.format("%012d.sst", generation));
+        return tableDirectory(table).resolve(fileName(generation));
+    }
+
+    /** {@code <generation, 12 digits>.sst}: names sort by generation. */
+    static String fileName(long generation) {
+        return String.format("%012d.sst", generation);
     }
 
     int level(SSTableReader reader) {

@@ -161,8 +161,12 @@ public final class StorageEngine implements AutoCloseable {
         }
     }
 
+    static boolean isValidTableName(String table) {
+        return table != null && TABLE_NAME.matcher(table).matches();
+    }
+
     static void checkTable(String table) {
-        if (table == null || !TABLE_NAME.matcher(table).matches()) {
+        if (!isValidTableName(table)) {
             throw new InvalidRequestException("invalid table name '" + table + "': use 1-64 of [A-Za-z0-9_]");
         }
     }
