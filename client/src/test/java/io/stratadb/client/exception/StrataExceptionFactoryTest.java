@@ -26,7 +26,7 @@ class StrataExceptionFactoryTest {
 
     @Test
     void timeoutCarriesKindAndCounts() {
-        TimeoutException e = assertInstanceOf(TimeoutException.class, StrataExceptionFactory.fromError(
+        RequestTimeoutException e = assertInstanceOf(RequestTimeoutException.class, StrataExceptionFactory.fromError(
                 ErrorResponse.timeout(ConsistencyLevel.LOCAL_QUORUM, TimeoutKind.WRITE, 1, 2)));
         assertTrue(e.isWrite());
         assertEquals(1, e.received());

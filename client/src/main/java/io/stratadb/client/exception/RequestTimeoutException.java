@@ -6,16 +6,16 @@ import io.stratadb.client.protocol.message.error.TimeoutKind;
 
 /**
  * TIMEOUT: too few replicas answered in time. For a write the outcome is unknown: some replicas may have
- * applied it, and it may still spread by hints or repair. (Not to be confused with
- * {@code java.util.concurrent.TimeoutException}, which a client-side deadline raises.)
+ * applied it, and it may still spread by hints or repair. (Named so that it does not clash with
+ * {@code java.util.concurrent.TimeoutException}.)
  */
-public class TimeoutException extends StrataException {
+public class RequestTimeoutException extends StrataException {
     private final ConsistencyLevel consistency;
     private final TimeoutKind kind;
     private final int received;
     private final int required;
 
-    public TimeoutException(String message, ConsistencyLevel consistency, TimeoutKind kind, int received,
+    public RequestTimeoutException(String message, ConsistencyLevel consistency, TimeoutKind kind, int received,
                             int required) {
         super(ErrorCode.TIMEOUT, message);
         this.consistency = consistency;
