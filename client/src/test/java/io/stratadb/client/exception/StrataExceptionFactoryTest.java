@@ -36,6 +36,19 @@ class StrataExceptionFactoryTest {
     }
 
     @Test
+    void aClientSideTimeoutHasUnknownCountsAndUnknownOutcome() {
+        RequestTimeoutException e = RequestTimeoutException.clientSide("no answer in 2s", ConsistencyLevel.ONE,
+                TimeoutKind.WRITE);
+        assertTrue(e.isClientSide());
+        assertEquals(ErrorCode.TIMEOUT, e.code());
+        assertEquals(RequestTimeoutException.UNKNOWN_COUNT, e.received());
+        assertEquals(RequestTimeoutException.UNKNOWN_COUNT, e.required());
+        assertFalse(e.requestHadNoEffect());
+        assertFalse(assertInstanceOf(RequestTimeoutException.class, StrataExceptionFactory.fromError(
+                ErrorResponse.timeout(ConsistencyLevel.ONE, TimeoutKind.READ, 0, 1))).isClientSide());
+    }
+
+    @Test
     void keyspaceErrorsAreInvalidRequests() {
         UnknownKeyspaceException u = assertInstanceOf(UnknownKeyspaceException.class,
                 StrataExceptionFactory.fromError(ErrorResponse.unknownKeyspace("users")));
