@@ -64,8 +64,12 @@ public final class ConnectionFactory {
         CompletableFuture<Connection> result = new CompletableFuture<>();
         connected.addListener(f -> {
             if (!f.isSuccess()) {
+                String why = String.valueOf(f.cause().getMessage());
+                if (why.endsWith(": " + address)) { // Netty appends the address, which we say first
+                    why = why.substring(0, why.length() - address.toString().length() - 2);
+                }
                 result.completeExceptionally(new ConnectionException(address, false, "cannot connect to " + address
-                        + ": " + f.cause().getMessage(), f.cause()));
+                        + ": " + why, f.cause()));
             }
         });
         handshake.whenComplete((ready, error) -> {

@@ -35,12 +35,17 @@ public class NoNodeAvailableException extends StrataException {
         return true;
     }
 
+    private static boolean mentions(String message, InetSocketAddress address) {
+        return message != null && message.contains(address.toString());
+    }
+
     private static String describe(Map<InetSocketAddress, Throwable> errors) {
         if (errors.isEmpty()) {
             return "no node available: no node to try";
         }
         return "no node available: " + errors.entrySet().stream()
-                .map(e -> e.getKey() + ": " + e.getValue().getMessage())
+                .map(e -> mentions(e.getValue().getMessage(), e.getKey()) ? e.getValue().getMessage()
+                        : e.getKey() + ": " + e.getValue().getMessage())
                 .collect(Collectors.joining("; "));
     }
 }
