@@ -1,6 +1,5 @@
 package io.stratadb.client;
 
-import io.netty.channel.socket.nio.NioSocketChannel;
 import io.stratadb.client.connection.ConnectionFactory;
 import io.stratadb.client.driver.ClientResources;
 import io.stratadb.client.driver.RequestDispatcher;
@@ -57,8 +56,8 @@ public final class StrataClient implements AutoCloseable {
 
     private StrataClient(StrataClientBuilder settings, ClientResources resources) {
         this.resources = resources;
-        ConnectionFactory factory = new ConnectionFactory(resources.eventLoops(), NioSocketChannel.class,
-                resources.timer(), settings.connectionSettings());
+        ConnectionFactory factory = new ConnectionFactory(resources.eventLoops(),
+                resources.transport().channelType(), resources.timer(), settings.connectionSettings());
         ExponentialBackoff backoff = new ExponentialBackoff(settings.reconnectBaseDelay(),
                 settings.reconnectMaxDelay(), () -> ThreadLocalRandom.current().nextDouble());
         Map<Node, NodePool> pools = new LinkedHashMap<>();
@@ -80,7 +79,7 @@ public final class StrataClient implements AutoCloseable {
     }
 
     static StrataClient connect(StrataClientBuilder settings) {
-        StrataClient client = new StrataClient(settings, new ClientResources(settings.ioThreads()));
+        StrataClient client = new StrataClient(settings, new ClientResources(settings.ioThreads(), settings.nativeTransport()));
         try {
             client.await(client.startPools());
             return client;

@@ -44,6 +44,7 @@ public final class StrataClientBuilder {
     private int ioThreads = Math.min(4, Runtime.getRuntime().availableProcessors());
     private int maxFrameBytes = ProtocolLimits.DEFAULT_MAX_BODY_BYTES;
     private LoadBalancingPolicy loadBalancingPolicy;
+    private boolean nativeTransport = true;
 
     StrataClientBuilder() {
     }
@@ -155,6 +156,15 @@ public final class StrataClientBuilder {
     }
 
     /**
+     * Use Linux's native epoll transport when {@code netty-transport-native-epoll} is on the classpath and
+     * works on this machine (default true); NIO otherwise, or when false.
+     */
+    public StrataClientBuilder nativeTransport(boolean preferNative) {
+        this.nativeTransport = preferNative;
+        return this;
+    }
+
+    /**
      * Which nodes each request goes to; default {@link RoundRobinPolicy}. The policy's interface may grow
      * when token-aware routing arrives. The client calls {@code init} on it when it is built.
      */
@@ -206,6 +216,10 @@ public final class StrataClientBuilder {
 
     int ioThreads() {
         return ioThreads;
+    }
+
+    boolean nativeTransport() {
+        return nativeTransport;
     }
 
     int maxFrameBytes() {

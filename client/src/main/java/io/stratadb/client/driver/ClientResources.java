@@ -1,7 +1,6 @@
 package io.stratadb.client.driver;
 
 import io.netty.channel.EventLoopGroup;
-import io.netty.channel.nio.NioEventLoopGroup;
 import io.netty.util.HashedWheelTimer;
 import io.netty.util.Timer;
 import io.netty.util.concurrent.DefaultThreadFactory;
@@ -9,27 +8,32 @@ import io.netty.util.concurrent.EventExecutor;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The threads one client owns: the NIO event loops its connections run on, and the timer that fires
- * request timeouts and reconnection attempts. Both use daemon threads, so a client someone forgot to close
- * does not keep the JVM alive.
- *
- * <p>Only NIO for now: the native epoll transport is faster but needs the platform-specific
- * netty-transport-native-epoll artifact, which is not a dependency yet.
+ * The threads one client owns: the event loops its connections run on ({@link NettyTransport}: epoll or
+ * NIO), and the timer that fires request timeouts and reconnection attempts. Both use daemon threads, so a
+ * client someone forgot to close does not keep the JVM alive.
  */
 public final class ClientResources implements AutoCloseable {
     /** Timer resolution: request timeouts fire up to this late, which is fine for timeouts of milliseconds. */
     private static final long TIMER_TICK_MILLIS = 10;
 
+    private final NettyTransport transport;
     private final EventLoopGroup eventLoops;
     private final HashedWheelTimer timer;
 
-    public ClientResources(int ioThreads) {
+    public ClientResources(int ioThreads, boolean preferNativeTransport) {
         if (ioThreads < 1) {
             throw new IllegalArgumentException("at least one I/O thread, not " + ioThreads);
         }
-        this.eventLoops = new NioEventLoopGroup(ioThreads, new DefaultThreadFactory("strata-client-io", true));
+        this.transport = NettyTransport.create(ioThreads, new DefaultThreadFactory("strata-client-io", true),
+                preferNativeTransport);
+        this.eventLoops = transport.eventLoops();
         this.timer = new HashedWheelTimer(new DefaultThreadFactory("strata-client-timer", true), TIMER_TICK_MILLIS,
                 TimeUnit.MILLISECONDS);
+    }
+
+    /** The transport chosen, whose channel type connections must use. */
+    public NettyTransport transport() {
+        return transport;
     }
 
     public EventLoopGroup eventLoops() {
