@@ -16,6 +16,7 @@ public final class ScanPage {
         this.pagingState = pagingState;
     }
 
+    /** The page's rows, in ring order. */
     public List<KeyValue> rows() {
         return rows;
     }
@@ -25,6 +26,7 @@ public final class ScanPage {
         return pagingState;
     }
 
+    /** False on the last page. */
     public boolean hasMorePages() {
         return pagingState != null;
     }

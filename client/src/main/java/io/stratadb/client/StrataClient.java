@@ -130,22 +130,27 @@ public final class StrataClient implements AutoCloseable {
         return await(getAsync(key, options));
     }
 
+    /** Reads a UTF-8 key with per-request options. */
     public ReadResult get(String key, RequestOptions options) {
         return await(getAsync(key, options));
     }
 
+    /** Asynchronous {@link #get(byte[])}. */
     public CompletableFuture<ReadResult> getAsync(byte[] key) {
         return getAsync(key, RequestOptions.defaults());
     }
 
+    /** Asynchronous {@link #get(String)}. */
     public CompletableFuture<ReadResult> getAsync(String key) {
         return getAsync(key, RequestOptions.defaults());
     }
 
+    /** Asynchronous {@link #get(byte[], RequestOptions)}. */
     public CompletableFuture<ReadResult> getAsync(byte[] key, RequestOptions options) {
         return open().get(Bytes.copyOf(key), options);
     }
 
+    /** Asynchronous {@link #get(String, RequestOptions)}. */
     public CompletableFuture<ReadResult> getAsync(String key, RequestOptions options) {
         return open().get(Bytes.ofUtf8(key), options);
     }
@@ -167,22 +172,27 @@ public final class StrataClient implements AutoCloseable {
         return await(putAsync(key, value, options));
     }
 
+    /** Writes a UTF-8 value under a UTF-8 key with per-request options. */
     public long put(String key, String value, WriteOptions options) {
         return await(putAsync(key, value, options));
     }
 
+    /** Asynchronous {@link #put(byte[], byte[])}. */
     public CompletableFuture<Long> putAsync(byte[] key, byte[] value) {
         return putAsync(key, value, WriteOptions.defaults());
     }
 
+    /** Asynchronous {@link #put(String, String)}. */
     public CompletableFuture<Long> putAsync(String key, String value) {
         return putAsync(key, value, WriteOptions.defaults());
     }
 
+    /** Asynchronous {@link #put(byte[], byte[], WriteOptions)}. */
     public CompletableFuture<Long> putAsync(byte[] key, byte[] value, WriteOptions options) {
         return open().put(Bytes.copyOf(key), Bytes.copyOf(value), options);
     }
 
+    /** Asynchronous {@link #put(String, String, WriteOptions)}. */
     public CompletableFuture<Long> putAsync(String key, String value, WriteOptions options) {
         return open().put(Bytes.ofUtf8(key), Bytes.ofUtf8(value), options);
     }
@@ -194,6 +204,7 @@ public final class StrataClient implements AutoCloseable {
         return await(deleteAsync(key, WriteOptions.defaults()));
     }
 
+    /** Deletes a UTF-8 key. */
     public long delete(String key) {
         return await(deleteAsync(key, WriteOptions.defaults()));
     }
@@ -203,22 +214,27 @@ public final class StrataClient implements AutoCloseable {
         return await(deleteAsync(key, options));
     }
 
+    /** Deletes a UTF-8 key with per-request options. */
     public long delete(String key, WriteOptions options) {
         return await(deleteAsync(key, options));
     }
 
+    /** Asynchronous {@link #delete(byte[])}. */
     public CompletableFuture<Long> deleteAsync(byte[] key) {
         return deleteAsync(key, WriteOptions.defaults());
     }
 
+    /** Asynchronous {@link #delete(String)}. */
     public CompletableFuture<Long> deleteAsync(String key) {
         return deleteAsync(key, WriteOptions.defaults());
     }
 
+    /** Asynchronous {@link #delete(byte[], WriteOptions)}. */
     public CompletableFuture<Long> deleteAsync(byte[] key, WriteOptions options) {
         return open().delete(Bytes.copyOf(key), options);
     }
 
+    /** Asynchronous {@link #delete(String, WriteOptions)}. */
     public CompletableFuture<Long> deleteAsync(String key, WriteOptions options) {
         return open().delete(Bytes.ofUtf8(key), options);
     }
@@ -230,6 +246,7 @@ public final class StrataClient implements AutoCloseable {
         return await(multiGetAsync(keys, RequestOptions.defaults()));
     }
 
+    /** Reads several keys with per-request options. */
     public List<ReadResult> multiGet(List<byte[]> keys, RequestOptions options) {
         return await(multiGetAsync(keys, options));
     }
@@ -239,22 +256,27 @@ public final class StrataClient implements AutoCloseable {
         return await(multiGetStringsAsync(keys, RequestOptions.defaults()));
     }
 
+    /** Reads several UTF-8 keys with per-request options. */
     public List<ReadResult> multiGetStrings(List<String> keys, RequestOptions options) {
         return await(multiGetStringsAsync(keys, options));
     }
 
+    /** Asynchronous {@link #multiGet(List)}. */
     public CompletableFuture<List<ReadResult>> multiGetAsync(List<byte[]> keys) {
         return multiGetAsync(keys, RequestOptions.defaults());
     }
 
+    /** Asynchronous {@link #multiGet(List, RequestOptions)}. */
     public CompletableFuture<List<ReadResult>> multiGetAsync(List<byte[]> keys, RequestOptions options) {
         return open().multiGet(keys.stream().map(Bytes::copyOf).toList(), options);
     }
 
+    /** Asynchronous {@link #multiGetStrings(List)}. */
     public CompletableFuture<List<ReadResult>> multiGetStringsAsync(List<String> keys) {
         return multiGetStringsAsync(keys, RequestOptions.defaults());
     }
 
+    /** Asynchronous {@link #multiGetStrings(List, RequestOptions)}. */
     public CompletableFuture<List<ReadResult>> multiGetStringsAsync(List<String> keys, RequestOptions options) {
         return open().multiGet(keys.stream().map(Bytes::ofUtf8).toList(), options);
     }
@@ -271,14 +293,17 @@ public final class StrataClient implements AutoCloseable {
         return await(scanAsync(from, limit, RequestOptions.defaults()));
     }
 
+    /** Reads one page with per-request options; see {@link #scan(PagingState, int)}. */
     public ScanPage scan(PagingState from, int limit, RequestOptions options) {
         return await(scanAsync(from, limit, options));
     }
 
+    /** Asynchronous {@link #scan(PagingState, int)}. */
     public CompletableFuture<ScanPage> scanAsync(PagingState from, int limit) {
         return scanAsync(from, limit, RequestOptions.defaults());
     }
 
+    /** Asynchronous {@link #scan(PagingState, int, RequestOptions)}. */
     public CompletableFuture<ScanPage> scanAsync(PagingState from, int limit, RequestOptions options) {
         return open().scan(from, limit, options);
     }
@@ -291,6 +316,7 @@ public final class StrataClient implements AutoCloseable {
         return scanAll(pageSize, RequestOptions.defaults());
     }
 
+    /** {@link #scanAll(int)} with per-request options, used for every page. */
     public Iterable<KeyValue> scanAll(int pageSize, RequestOptions options) {
         if (pageSize < 1) {
             throw new IllegalArgumentException("a page holds at least one row, not " + pageSize);
@@ -322,15 +348,18 @@ public final class StrataClient implements AutoCloseable {
         return await(createKeyspaceAsync(name, replication, ifNotExists, options));
     }
 
+    /** Asynchronous {@link #createKeyspace(String, int)}. */
     public CompletableFuture<Boolean> createKeyspaceAsync(String name, int replicationFactor) {
         return createKeyspaceAsync(name, new ReplicationSettings.Simple(replicationFactor), false,
                 RequestOptions.defaults());
     }
 
+    /** Asynchronous {@link #createKeyspace(String, ReplicationSettings)}. */
     public CompletableFuture<Boolean> createKeyspaceAsync(String name, ReplicationSettings replication) {
         return createKeyspaceAsync(name, replication, false, RequestOptions.defaults());
     }
 
+    /** Asynchronous {@link #createKeyspace(String, ReplicationSettings, boolean, RequestOptions)}. */
     public CompletableFuture<Boolean> createKeyspaceAsync(String name, ReplicationSettings replication,
                                                           boolean ifNotExists, RequestOptions options) {
         return open().createKeyspace(name, replication, ifNotExists, options);
@@ -350,10 +379,12 @@ public final class StrataClient implements AutoCloseable {
         return await(dropKeyspaceAsync(name, ifExists, options));
     }
 
+    /** Asynchronous {@link #dropKeyspace(String)}. */
     public CompletableFuture<Boolean> dropKeyspaceAsync(String name) {
         return dropKeyspaceAsync(name, false, RequestOptions.defaults());
     }
 
+    /** Asynchronous {@link #dropKeyspace(String, boolean, RequestOptions)}. */
     public CompletableFuture<Boolean> dropKeyspaceAsync(String name, boolean ifExists, RequestOptions options) {
         return open().dropKeyspace(name, ifExists, options);
     }
@@ -363,14 +394,17 @@ public final class StrataClient implements AutoCloseable {
         return await(keyspacesAsync(RequestOptions.defaults()));
     }
 
+    /** {@link #keyspaces()} with per-request options (the timeout). */
     public List<KeyspaceDefinition> keyspaces(RequestOptions options) {
         return await(keyspacesAsync(options));
     }
 
+    /** Asynchronous {@link #keyspaces()}. */
     public CompletableFuture<List<KeyspaceDefinition>> keyspacesAsync() {
         return keyspacesAsync(RequestOptions.defaults());
     }
 
+    /** Asynchronous {@link #keyspaces(RequestOptions)}. */
     public CompletableFuture<List<KeyspaceDefinition>> keyspacesAsync(RequestOptions options) {
         return open().keyspaces(options);
     }
@@ -380,14 +414,17 @@ public final class StrataClient implements AutoCloseable {
         return await(topologyAsync(RequestOptions.defaults()));
     }
 
+    /** {@link #topology()} with per-request options (the timeout). */
     public TopologyResult topology(RequestOptions options) {
         return await(topologyAsync(options));
     }
 
+    /** Asynchronous {@link #topology()}. */
     public CompletableFuture<TopologyResult> topologyAsync() {
         return topologyAsync(RequestOptions.defaults());
     }
 
+    /** Asynchronous {@link #topology(RequestOptions)}. */
     public CompletableFuture<TopologyResult> topologyAsync(RequestOptions options) {
         return open().topology(options);
     }
@@ -399,6 +436,7 @@ public final class StrataClient implements AutoCloseable {
         return pools.values().stream().filter(NodePool::isConnected).map(p -> p.node().address()).toList();
     }
 
+    /** True once {@link #close()} was called. */
     public boolean isClosed() {
         return closed.get();
     }

@@ -66,6 +66,7 @@ public final class StrataClientBuilder {
         return this;
     }
 
+    /** A node to connect to, as a resolved address. */
     public StrataClientBuilder contactPoint(InetSocketAddress address) {
         if (address.isUnresolved()) {
             throw new IllegalArgumentException("cannot resolve " + address.getHostString());

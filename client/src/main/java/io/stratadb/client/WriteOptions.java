@@ -39,6 +39,7 @@ public final class WriteOptions {
         return DEFAULTS;
     }
 
+    /** See {@link RequestOptions#withConsistency}. */
     public WriteOptions withConsistency(ConsistencyLevel consistency) {
         return new WriteOptions(Objects.requireNonNull(consistency, "consistency"), timeout, keyspace, ttlSeconds,
                 timestampMicros);
@@ -50,6 +51,7 @@ public final class WriteOptions {
                 timestampMicros);
     }
 
+    /** See {@link RequestOptions#withKeyspace}. */
     public WriteOptions withKeyspace(String keyspace) {
         return new WriteOptions(consistency, timeout, Objects.requireNonNull(keyspace, "keyspace"), ttlSeconds,
                 timestampMicros);
@@ -94,10 +96,12 @@ public final class WriteOptions {
         return keyspace;
     }
 
+    /** The TTL set here, if any. */
     public OptionalInt ttlSeconds() {
         return ttlSeconds == NO_TTL ? OptionalInt.empty() : OptionalInt.of(ttlSeconds);
     }
 
+    /** The client timestamp set here, if any; otherwise the coordinator assigns one. */
     public OptionalLong timestampMicros() {
         return timestampMicros == NO_TIMESTAMP ? OptionalLong.empty() : OptionalLong.of(timestampMicros);
     }
