@@ -26,7 +26,7 @@ public final class StrataExceptionFactory {
             case OVERLOADED -> new OverloadedException(error.code(), message);
             case TIMEOUT -> {
                 TimeoutDetails d = (TimeoutDetails) error.details();
-                yield new TimeoutException(message, d.consistency(), d.kind(), d.received(), d.required());
+                yield new RequestTimeoutException(message, d.consistency(), d.kind(), d.received(), d.required());
             }
             case CONTENTION -> new ContentionException(error.code(), message);
             case CORRUPTION -> new CorruptionException(error.code(), message);

@@ -1,7 +1,12 @@
 /**
- * The exceptions the Java client throws when a server answers ERROR: {@link
- * io.stratadb.client.exception.StrataException} and one subclass per kind of failure a caller may handle
- * differently, all built from an ERROR response by {@link io.stratadb.client.exception.StrataExceptionFactory}.
- * Decode-side failures on a connection are {@link io.stratadb.client.protocol.ProtocolException}s instead.
+ * The exceptions the Java client throws for a failed request, all under {@link
+ * io.stratadb.client.exception.StrataException}. Most are a server's ERROR answer, one subclass per kind of
+ * failure a caller may handle differently, built by {@link
+ * io.stratadb.client.exception.StrataExceptionFactory}. A few are detected by the client itself and carry
+ * no error code: {@link io.stratadb.client.exception.ConnectionException}, {@link
+ * io.stratadb.client.exception.NoNodeAvailableException}, {@link
+ * io.stratadb.client.exception.BusyConnectionException}, and a client-side {@link
+ * io.stratadb.client.exception.RequestTimeoutException}. Decode-side failures on a connection are {@link
+ * io.stratadb.client.protocol.ProtocolException}s instead.
  */
 package io.stratadb.client.exception;

@@ -26,13 +26,26 @@ class StrataExceptionFactoryTest {
 
     @Test
     void timeoutCarriesKindAndCounts() {
-        TimeoutException e = assertInstanceOf(TimeoutException.class, StrataExceptionFactory.fromError(
+        RequestTimeoutException e = assertInstanceOf(RequestTimeoutException.class, StrataExceptionFactory.fromError(
                 ErrorResponse.timeout(ConsistencyLevel.LOCAL_QUORUM, TimeoutKind.WRITE, 1, 2)));
         assertTrue(e.isWrite());
         assertEquals(1, e.received());
         assertEquals(2, e.required());
         assertEquals(ConsistencyLevel.LOCAL_QUORUM, e.consistency());
         assertFalse(e.requestHadNoEffect(), "a timed-out write may have been applied");
+    }
+
+    @Test
+    void aClientSideTimeoutHasUnknownCountsAndUnknownOutcome() {
+        RequestTimeoutException e = RequestTimeoutException.clientSide("no answer in 2s", ConsistencyLevel.ONE,
+                TimeoutKind.WRITE);
+        assertTrue(e.isClientSide());
+        assertEquals(ErrorCode.TIMEOUT, e.code());
+        assertEquals(RequestTimeoutException.UNKNOWN_COUNT, e.received());
+        assertEquals(RequestTimeoutException.UNKNOWN_COUNT, e.required());
+        assertFalse(e.requestHadNoEffect());
+        assertFalse(assertInstanceOf(RequestTimeoutException.class, StrataExceptionFactory.fromError(
+                ErrorResponse.timeout(ConsistencyLevel.ONE, TimeoutKind.READ, 0, 1))).isClientSide());
     }
 
     @Test

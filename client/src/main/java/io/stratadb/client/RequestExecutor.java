@@ -1,0 +1,198 @@
+package io.stratadb.client;
+
+import io.stratadb.client.driver.RequestDispatcher;
+import io.stratadb.client.exception.ServerErrorException;
+import io.stratadb.client.exception.StrataExceptionFactory;
+import io.stratadb.client.protocol.Bytes;
+import io.stratadb.client.protocol.ConsistencyLevel;
+import io.stratadb.client.protocol.ErrorCode;
+import io.stratadb.client.protocol.Request;
+import io.stratadb.client.protocol.Response;
+import io.stratadb.client.protocol.message.data.DeleteRequest;
+import io.stratadb.client.protocol.message.data.DeleteResult;
+import io.stratadb.client.protocol.message.data.GetRequest;
+import io.stratadb.client.protocol.message.data.GetResult;
+import io.stratadb.client.protocol.message.data.KeyedValue;
+import io.stratadb.client.protocol.message.data.MultiGetRequest;
+import io.stratadb.client.protocol.message.data.MultiGetResult;
+import io.stratadb.client.protocol.message.data.PutRequest;
+import io.stratadb.client.protocol.message.data.PutResult;
+import io.stratadb.client.protocol.message.data.ScanRequest;
+import io.stratadb.client.protocol.message.data.ScanResult;
+import io.stratadb.client.protocol.message.data.ValueResult;
+import io.stratadb.client.protocol.message.error.ErrorResponse;
+import io.stratadb.client.protocol.message.schema.CreateKeyspaceRequest;
+import io.stratadb.client.protocol.message.schema.CreateKeyspaceResult;
+import io.stratadb.client.protocol.message.schema.DropKeyspaceRequest;
+import io.stratadb.client.protocol.message.schema.DropKeyspaceResult;
+import io.stratadb.client.protocol.message.schema.KeyspaceDefinition;
+import io.stratadb.client.protocol.message.schema.ListKeyspacesRequest;
+import io.stratadb.client.protocol.message.schema.ListKeyspacesResult;
+import io.stratadb.client.protocol.message.schema.ReplicationSettings;
+import io.stratadb.client.protocol.message.schema.TopologyRequest;
+import io.stratadb.client.protocol.message.schema.TopologyResult;
+import io.stratadb.client.routing.RoutingInfo;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
+
+/**
+ * Runs one client operation: fills in the client's defaults, builds the protocol request, sends it through
+ * the {@link RequestDispatcher}, and turns the answer into the operation's result, or an ERROR into its
+ * exception. {@link StrataClient} is the overloads in front of this.
+ */
+final class RequestExecutor {
+    private final RequestDispatcher dispatcher;
+    private final ConsistencyLevel defaultConsistency;
+    private final String defaultKeyspace;
+    private final Duration defaultTimeout;
+    private final int maxFrameBytes;
+
+    RequestExecutor(RequestDispatcher dispatcher, ConsistencyLevel defaultConsistency, String defaultKeyspace,
+                    Duration defaultTimeout, int maxFrameBytes) {
+        this.dispatcher = dispatcher;
+        this.defaultConsistency = defaultConsistency;
+        this.defaultKeyspace = defaultKeyspace;
+        this.defaultTimeout = defaultTimeout;
+        this.maxFrameBytes = maxFrameBytes;
+    }
+
+    CompletableFuture<ReadResult> get(Bytes key, RequestOptions options) {
+        String keyspace = keyspace(options.keyspace());
+        GetRequest request = new GetRequest(keyspace, consistency(options.consistency()), key);
+        return execute(request, new RoutingInfo(keyspace, key), options.timeout(), GetResult.class,
+                r -> readResult(key, r.result()));
+    }
+
+    CompletableFuture<Long> put(Bytes key, Bytes value, WriteOptions options) {
+        String keyspace = keyspace(options.keyspace());
+        // The server closes the connection over a frame beyond its limit; refuse such a put here instead.
+        long size = 64L + 3L * keyspace.length() + key.length() + value.length();
+        if (size > maxFrameBytes) {
+            throw new IllegalArgumentException("a put of " + value.length() + " value bytes exceeds the frame limit of "
+                    + maxFrameBytes + " bytes");
+        }
+        PutRequest request = new PutRequest(keyspace, consistency(options.consistency()), key, value,
+                options.ttlSeconds(), options.timestampMicros());
+        return execute(request, new RoutingInfo(keyspace, key), options.timeout(), PutResult.class,
+                PutResult::timestampMicros);
+    }
+
+    CompletableFuture<Long> delete(Bytes key, WriteOptions options) {
+        if (options.ttlSeconds().isPresent()) {
+            throw new IllegalArgumentException("a delete cannot have a TTL");
+        }
+        String keyspace = keyspace(options.keyspace());
+        DeleteRequest request = new DeleteRequest(keyspace, consistency(options.consistency()), key,
+                options.timestampMicros());
+        return execute(request, new RoutingInfo(keyspace, key), options.timeout(), DeleteResult.class,
+                DeleteResult::timestampMicros);
+    }
+
+    CompletableFuture<List<ReadResult>> multiGet(List<Bytes> keys, RequestOptions options) {
+        String keyspace = keyspace(options.keyspace());
+        MultiGetRequest request = new MultiGetRequest(keyspace, consistency(options.consistency()), keys);
+        return execute(request, new RoutingInfo(keyspace, null), options.timeout(), MultiGetResult.class, r -> {
+            if (r.results().size() != keys.size()) {
+                throw new ServerErrorException(ErrorCode.SERVER_ERROR, "MULTI_GET of " + keys.size()
+                        + " keys answered with " + r.results().size() + " results");
+            }
+            List<ReadResult> results = new ArrayList<>(keys.size());
+            for (KeyedValue kv : r.results()) {
+                results.add(readResult(kv.key(), kv.result()));
+            }
+            return results;
+        });
+    }
+
+    CompletableFuture<ScanPage> scan(PagingState from, int limit, RequestOptions options) {
+        if (limit < 1) {
+            throw new IllegalArgumentException("a page holds at least one row, not " + limit);
+        }
+        String keyspace = keyspace(options.keyspace());
+        ScanRequest request = new ScanRequest(keyspace, consistency(options.consistency()),
+                Optional.ofNullable(from).map(PagingState::lastKey), limit);
+        return execute(request, new RoutingInfo(keyspace, null), options.timeout(), ScanResult.class,
+                r -> new ScanPage(r.rows().stream()
+                        .map(row -> new KeyValue(row.key(), row.value(), row.writeTimestampMicros())).toList(),
+                        r.nextPagingKey().map(PagingState::afterKey).orElse(null)));
+    }
+
+    CompletableFuture<Boolean> createKeyspace(String name, ReplicationSettings replication, boolean ifNotExists,
+                                              RequestOptions options) {
+        CreateKeyspaceRequest request = new CreateKeyspaceRequest(new KeyspaceDefinition(name, replication),
+                ifNotExists);
+        return execute(request, RoutingInfo.none(), options.timeout(), CreateKeyspaceResult.class,
+                CreateKeyspaceResult::created);
+    }
+
+    CompletableFuture<Boolean> dropKeyspace(String name, boolean ifExists, RequestOptions options) {
+        return execute(new DropKeyspaceRequest(name, ifExists), RoutingInfo.none(), options.timeout(),
+                DropKeyspaceResult.class, DropKeyspaceResult::dropped);
+    }
+
+    CompletableFuture<List<KeyspaceDefinition>> keyspaces(RequestOptions options) {
+        return execute(new ListKeyspacesRequest(), RoutingInfo.none(), options.timeout(),
+                ListKeyspacesResult.class, ListKeyspacesResult::keyspaces);
+    }
+
+    CompletableFuture<TopologyResult> topology(RequestOptions options) {
+        return execute(new TopologyRequest(), RoutingInfo.none(), options.timeout(), TopologyResult.class,
+                Function.identity());
+    }
+
+    /** Fails now if neither the options nor the client name a keyspace. */
+    String keyspace(String requested) {
+        String keyspace = requested != null ? requested : defaultKeyspace;
+        if (keyspace == null) {
+            throw new IllegalStateException("no keyspace: pass one in the request options or set defaultKeyspace");
+        }
+        return keyspace;
+    }
+
+    private ConsistencyLevel consistency(ConsistencyLevel requested) {
+        return requested != null ? requested : defaultConsistency;
+    }
+
+    /**
+     * Sends and converts. The result fails with the exception itself, not wrapped in a {@code
+     * CompletionException}, so async callers see the same types as sync ones.
+     */
+    private <R extends Response, T> CompletableFuture<T> execute(Request request, RoutingInfo routing,
+                                                                 Duration timeout, Class<R> expected,
+                                                                 Function<R, T> convert) {
+        CompletableFuture<T> result = new CompletableFuture<>();
+        dispatcher.send(request, routing, timeout != null ? timeout : defaultTimeout)
+                .whenComplete((response, error) -> {
+                    if (error != null) {
+                        result.completeExceptionally(error);
+                        return;
+                    }
+                    try {
+                        result.complete(convert.apply(expect(request, response, expected)));
+                    } catch (RuntimeException e) {
+                        result.completeExceptionally(e);
+                    }
+                });
+        return result;
+    }
+
+    private static <R extends Response> R expect(Request request, Response response, Class<R> expected) {
+        if (response instanceof ErrorResponse error) {
+            throw StrataExceptionFactory.fromError(error);
+        }
+        if (!expected.isInstance(response)) {
+            throw new ServerErrorException(ErrorCode.SERVER_ERROR, "the server answered " + request.opcode()
+                    + " with " + response.opcode());
+        }
+        return expected.cast(response);
+    }
+
+    private static ReadResult readResult(Bytes key, ValueResult result) {
+        return result.found() ? ReadResult.present(key, result.value(), result.writeTimestampMicros())
+                : ReadResult.absent(key);
+    }
+}

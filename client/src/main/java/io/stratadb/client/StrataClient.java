@@ -1,0 +1,492 @@
+package io.stratadb.client;
+
+import io.stratadb.client.connection.ConnectionFactory;
+import io.stratadb.client.driver.ClientResources;
+import io.stratadb.client.driver.RequestDispatcher;
+import io.stratadb.client.exception.NoNodeAvailableException;
+import io.stratadb.client.pool.ExponentialBackoff;
+import io.stratadb.client.pool.NodePool;
+import io.stratadb.client.protocol.Bytes;
+import io.stratadb.client.protocol.message.schema.KeyspaceDefinition;
+import io.stratadb.client.protocol.message.schema.ReplicationSettings;
+import io.stratadb.client.protocol.message.schema.TopologyResult;
+import io.stratadb.client.routing.LoadBalancingPolicy;
+import io.stratadb.client.routing.Node;
+import java.net.InetSocketAddress;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A client of a StrataDB cluster: thread-safe, meant to be built once and shared, and closed at the end.
+ *
+ * <pre>{@code
+ * try (StrataClient client = StrataClient.builder().contactPoints("127.0.0.1:9470")
+ *         .defaultKeyspace("app").build()) {
+ *     client.put("user:42", "Ada");
+ *     ReadResult r = client.get("user:42");
+ *     if (r.isPresent()) System.out.println(r.valueAsString());
+ *     client.getAsync("user:42").thenAccept(x -> System.out.println(x.valueAsString()));
+ * }
+ * }</pre>
+ *
+ * <p>Every operation comes synchronous and asynchronous ({@code ...Async}, returning a {@link
+ * CompletableFuture}), and with an overload taking per-request options. Keys and values are bytes; the
+ * {@code String} overloads encode them as UTF-8. A failed request throws (or completes the future with) a
+ * {@link io.stratadb.client.exception.StrataException}: one subclass per server error code, {@link
+ * io.stratadb.client.exception.RequestTimeoutException} when no answer came in time, {@link
+ * io.stratadb.client.exception.ConnectionException} when the connection broke, {@link NoNodeAvailableException}
+ * when no node could take the request. {@code requestHadNoEffect()} tells whether a retry is safe.
+ *
+ * <p>Futures complete on the client's I/O threads: callbacks attached to them must not block, and the
+ * synchronous methods refuse to run there (they would deadlock). Argument errors ({@code null}, a key over
+ * 64 KiB, no keyspace) are thrown at once, by the asynchronous methods too.
+ */
+public final class StrataClient implements AutoCloseable {
+    private final ClientResources resources;
+    private final Map<Node, NodePool> pools;
+    private final RequestExecutor requests;
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    private StrataClient(StrataClientBuilder settings, ClientResources resources) {
+        this.resources = resources;
+        ConnectionFactory factory = new ConnectionFactory(resources.eventLoops(),
+                resources.transport().channelType(), resources.timer(), settings.connectionSettings());
+        ExponentialBackoff backoff = new ExponentialBackoff(settings.reconnectBaseDelay(),
+                settings.reconnectMaxDelay(), () -> ThreadLocalRandom.current().nextDouble());
+        Map<Node, NodePool> pools = new LinkedHashMap<>();
+        for (InetSocketAddress address : settings.contactPointList()) {
+            Node node = new Node(address);
+            pools.put(node, new NodePool(node, factory, settings.connectionsPerHost(),
+                    settings.connectionSettings().maxRequestsPerConnection(), backoff, resources.timer()));
+        }
+        this.pools = pools;
+        LoadBalancingPolicy policy = settings.loadBalancingPolicy();
+        policy.init(List.copyOf(pools.keySet()));
+        this.requests = new RequestExecutor(new RequestDispatcher(policy, pools), settings.defaultConsistency(),
+                settings.defaultKeyspace(), settings.requestTimeout(), settings.maxFrameBytes());
+    }
+
+    /** Starts configuring a client. */
+    public static StrataClientBuilder builder() {
+        return new StrataClientBuilder();
+    }
+
+    static StrataClient connect(StrataClientBuilder settings) {
+        StrataClient client = new StrataClient(settings, new ClientResources(settings.ioThreads(), settings.nativeTransport()));
+        try {
+            client.await(client.startPools());
+            return client;
+        } catch (RuntimeException | Error e) {
+            client.close();
+            throw e;
+        }
+    }
+
+    /** Completes when the first node is connected; fails when every node's first attempts failed. */
+    private CompletableFuture<Void> startPools() {
+        CompletableFuture<Void> first = new CompletableFuture<>();
+        Map<InetSocketAddress, Throwable> errors = new LinkedHashMap<>();
+        AtomicInteger failed = new AtomicInteger();
+        for (NodePool pool : pools.values()) {
+            pool.start().whenComplete((ok, error) -> {
+                if (error == null) {
+                    first.complete(null);
+                    return;
+                }
+                synchronized (errors) {
+                    errors.put(pool.node().address(), error);
+                }
+                if (failed.incrementAndGet() == pools.size()) {
+                    synchronized (errors) {
+                        first.completeExceptionally(new NoNodeAvailableException(errors));
+                    }
+                }
+            });
+        }
+        return first;
+    }
+
+    // ---- get ------------------------------------------------------------------------------------------
+
+    /** Reads a key at the default consistency level. */
+    public ReadResult get(byte[] key) {
+        return await(getAsync(key, RequestOptions.defaults()));
+    }
+
+    /** Reads a UTF-8 key. */
+    public ReadResult get(String key) {
+        return await(getAsync(key, RequestOptions.defaults()));
+    }
+
+    /** Reads a key with per-request options. */
+    public ReadResult get(byte[] key, RequestOptions options) {
+        return await(getAsync(key, options));
+    }
+
+    /** Reads a UTF-8 key with per-request options. */
+    public ReadResult get(String key, RequestOptions options) {
+        return await(getAsync(key, options));
+    }
+
+    /** Asynchronous {@link #get(byte[])}. */
+    public CompletableFuture<ReadResult> getAsync(byte[] key) {
+        return getAsync(key, RequestOptions.defaults());
+    }
+
+    /** Asynchronous {@link #get(String)}. */
+    public CompletableFuture<ReadResult> getAsync(String key) {
+        return getAsync(key, RequestOptions.defaults());
+    }
+
+    /** Asynchronous {@link #get(byte[], RequestOptions)}. */
+    public CompletableFuture<ReadResult> getAsync(byte[] key, RequestOptions options) {
+        return open().get(Bytes.copyOf(key), options);
+    }
+
+    /** Asynchronous {@link #get(String, RequestOptions)}. */
+    public CompletableFuture<ReadResult> getAsync(String key, RequestOptions options) {
+        return open().get(Bytes.ofUtf8(key), options);
+    }
+
+    // ---- put ------------------------------------------------------------------------------------------
+
+    /** Writes a value; returns the write timestamp applied (microseconds since the epoch). */
+    public long put(byte[] key, byte[] value) {
+        return await(putAsync(key, value, WriteOptions.defaults()));
+    }
+
+    /** Writes a UTF-8 value under a UTF-8 key; returns the write timestamp applied. */
+    public long put(String key, String value) {
+        return await(putAsync(key, value, WriteOptions.defaults()));
+    }
+
+    /** Writes a value with per-request options: consistency, timeout, keyspace, TTL, client timestamp. */
+    public long put(byte[] key, byte[] value, WriteOptions options) {
+        return await(putAsync(key, value, options));
+    }
+
+    /** Writes a UTF-8 value under a UTF-8 key with per-request options. */
+    public long put(String key, String value, WriteOptions options) {
+        return await(putAsync(key, value, options));
+    }
+
+    /** Asynchronous {@link #put(byte[], byte[])}. */
+    public CompletableFuture<Long> putAsync(byte[] key, byte[] value) {
+        return putAsync(key, value, WriteOptions.defaults());
+    }
+
+    /** Asynchronous {@link #put(String, String)}. */
+    public CompletableFuture<Long> putAsync(String key, String value) {
+        return putAsync(key, value, WriteOptions.defaults());
+    }
+
+    /** Asynchronous {@link #put(byte[], byte[], WriteOptions)}. */
+    public CompletableFuture<Long> putAsync(byte[] key, byte[] value, WriteOptions options) {
+        return open().put(Bytes.copyOf(key), Bytes.copyOf(value), options);
+    }
+
+    /** Asynchronous {@link #put(String, String, WriteOptions)}. */
+    public CompletableFuture<Long> putAsync(String key, String value, WriteOptions options) {
+        return open().put(Bytes.ofUtf8(key), Bytes.ofUtf8(value), options);
+    }
+
+    // ---- delete ---------------------------------------------------------------------------------------
+
+    /** Deletes a key (writes a tombstone); returns the tombstone's timestamp. Deleting a missing key is fine. */
+    public long delete(byte[] key) {
+        return await(deleteAsync(key, WriteOptions.defaults()));
+    }
+
+    /** Deletes a UTF-8 key. */
+    public long delete(String key) {
+        return await(deleteAsync(key, WriteOptions.defaults()));
+    }
+
+    /** Deletes with per-request options; a TTL is not allowed ({@link IllegalArgumentException}). */
+    public long delete(byte[] key, WriteOptions options) {
+        return await(deleteAsync(key, options));
+    }
+
+    /** Deletes a UTF-8 key with per-request options. */
+    public long delete(String key, WriteOptions options) {
+        return await(deleteAsync(key, options));
+    }
+
+    /** Asynchronous {@link #delete(byte[])}. */
+    public CompletableFuture<Long> deleteAsync(byte[] key) {
+        return deleteAsync(key, WriteOptions.defaults());
+    }
+
+    /** Asynchronous {@link #delete(String)}. */
+    public CompletableFuture<Long> deleteAsync(String key) {
+        return deleteAsync(key, WriteOptions.defaults());
+    }
+
+    /** Asynchronous {@link #delete(byte[], WriteOptions)}. */
+    public CompletableFuture<Long> deleteAsync(byte[] key, WriteOptions options) {
+        return open().delete(Bytes.copyOf(key), options);
+    }
+
+    /** Asynchronous {@link #delete(String, WriteOptions)}. */
+    public CompletableFuture<Long> deleteAsync(String key, WriteOptions options) {
+        return open().delete(Bytes.ofUtf8(key), options);
+    }
+
+    // ---- multiGet -------------------------------------------------------------------------------------
+
+    /** Reads several keys in one request; one result per key, in the order asked. */
+    public List<ReadResult> multiGet(List<byte[]> keys) {
+        return await(multiGetAsync(keys, RequestOptions.defaults()));
+    }
+
+    /** Reads several keys with per-request options. */
+    public List<ReadResult> multiGet(List<byte[]> keys, RequestOptions options) {
+        return await(multiGetAsync(keys, options));
+    }
+
+    /** {@link #multiGet(List)} with UTF-8 keys (a separate name because both lists erase to {@code List}). */
+    public List<ReadResult> multiGetStrings(List<String> keys) {
+        return await(multiGetStringsAsync(keys, RequestOptions.defaults()));
+    }
+
+    /** Reads several UTF-8 keys with per-request options. */
+    public List<ReadResult> multiGetStrings(List<String> keys, RequestOptions options) {
+        return await(multiGetStringsAsync(keys, options));
+    }
+
+    /** Asynchronous {@link #multiGet(List)}. */
+    public CompletableFuture<List<ReadResult>> multiGetAsync(List<byte[]> keys) {
+        return multiGetAsync(keys, RequestOptions.defaults());
+    }
+
+    /** Asynchronous {@link #multiGet(List, RequestOptions)}. */
+    public CompletableFuture<List<ReadResult>> multiGetAsync(List<byte[]> keys, RequestOptions options) {
+        return open().multiGet(keys.stream().map(Bytes::copyOf).toList(), options);
+    }
+
+    /** Asynchronous {@link #multiGetStrings(List)}. */
+    public CompletableFuture<List<ReadResult>> multiGetStringsAsync(List<String> keys) {
+        return multiGetStringsAsync(keys, RequestOptions.defaults());
+    }
+
+    /** Asynchronous {@link #multiGetStrings(List, RequestOptions)}. */
+    public CompletableFuture<List<ReadResult>> multiGetStringsAsync(List<String> keys, RequestOptions options) {
+        return open().multiGet(keys.stream().map(Bytes::ofUtf8).toList(), options);
+    }
+
+    // ---- scan -----------------------------------------------------------------------------------------
+
+    /**
+     * Reads one page of at most {@code limit} live rows, in ring order.
+     *
+     * @param from where to continue ({@link ScanPage#pagingState()} of the previous page), or {@code null}
+     *             to start at the beginning
+     */
+    public ScanPage scan(PagingState from, int limit) {
+        return await(scanAsync(from, limit, RequestOptions.defaults()));
+    }
+
+    /** Reads one page with per-request options; see {@link #scan(PagingState, int)}. */
+    public ScanPage scan(PagingState from, int limit, RequestOptions options) {
+        return await(scanAsync(from, limit, options));
+    }
+
+    /** Asynchronous {@link #scan(PagingState, int)}. */
+    public CompletableFuture<ScanPage> scanAsync(PagingState from, int limit) {
+        return scanAsync(from, limit, RequestOptions.defaults());
+    }
+
+    /** Asynchronous {@link #scan(PagingState, int, RequestOptions)}. */
+    public CompletableFuture<ScanPage> scanAsync(PagingState from, int limit, RequestOptions options) {
+        return open().scan(from, limit, options);
+    }
+
+    /**
+     * Every live row of the keyspace, fetched lazily {@code pageSize} rows at a time as the iteration goes
+     * (each page is a synchronous request; its failure is thrown from {@code hasNext()}).
+     */
+    public Iterable<KeyValue> scanAll(int pageSize) {
+        return scanAll(pageSize, RequestOptions.defaults());
+    }
+
+    /** {@link #scanAll(int)} with per-request options, used for every page. */
+    public Iterable<KeyValue> scanAll(int pageSize, RequestOptions options) {
+        if (pageSize < 1) {
+            throw new IllegalArgumentException("a page holds at least one row, not " + pageSize);
+        }
+        open().keyspace(options.keyspace()); // fail now, not at the first hasNext()
+        return () -> new ScanIterator(from -> scan(from, pageSize, options));
+    }
+
+    // ---- schema and topology -------------------------------------------------------------------------
+
+    /**
+     * Creates a keyspace with {@code replicationFactor} replicas placed by the simple strategy.
+     *
+     * @throws io.stratadb.client.exception.AlreadyExistsException if it exists
+     */
+    public boolean createKeyspace(String name, int replicationFactor) {
+        return await(createKeyspaceAsync(name, new ReplicationSettings.Simple(replicationFactor), false,
+                RequestOptions.defaults()));
+    }
+
+    /** Creates a keyspace with explicit replication (simple, or a factor per datacenter). */
+    public boolean createKeyspace(String name, ReplicationSettings replication) {
+        return await(createKeyspaceAsync(name, replication, false, RequestOptions.defaults()));
+    }
+
+    /** With {@code ifNotExists}, an existing keyspace is not an error: the result is then false. */
+    public boolean createKeyspace(String name, ReplicationSettings replication, boolean ifNotExists,
+                                  RequestOptions options) {
+        return await(createKeyspaceAsync(name, replication, ifNotExists, options));
+    }
+
+    /** Asynchronous {@link #createKeyspace(String, int)}. */
+    public CompletableFuture<Boolean> createKeyspaceAsync(String name, int replicationFactor) {
+        return createKeyspaceAsync(name, new ReplicationSettings.Simple(replicationFactor), false,
+                RequestOptions.defaults());
+    }
+
+    /** Asynchronous {@link #createKeyspace(String, ReplicationSettings)}. */
+    public CompletableFuture<Boolean> createKeyspaceAsync(String name, ReplicationSettings replication) {
+        return createKeyspaceAsync(name, replication, false, RequestOptions.defaults());
+    }
+
+    /** Asynchronous {@link #createKeyspace(String, ReplicationSettings, boolean, RequestOptions)}. */
+    public CompletableFuture<Boolean> createKeyspaceAsync(String name, ReplicationSettings replication,
+                                                          boolean ifNotExists, RequestOptions options) {
+        return open().createKeyspace(name, replication, ifNotExists, options);
+    }
+
+    /**
+     * Drops a keyspace and its data.
+     *
+     * @throws io.stratadb.client.exception.UnknownKeyspaceException if it does not exist
+     */
+    public boolean dropKeyspace(String name) {
+        return await(dropKeyspaceAsync(name, false, RequestOptions.defaults()));
+    }
+
+    /** With {@code ifExists}, a missing keyspace is not an error: the result is then false. */
+    public boolean dropKeyspace(String name, boolean ifExists, RequestOptions options) {
+        return await(dropKeyspaceAsync(name, ifExists, options));
+    }
+
+    /** Asynchronous {@link #dropKeyspace(String)}. */
+    public CompletableFuture<Boolean> dropKeyspaceAsync(String name) {
+        return dropKeyspaceAsync(name, false, RequestOptions.defaults());
+    }
+
+    /** Asynchronous {@link #dropKeyspace(String, boolean, RequestOptions)}. */
+    public CompletableFuture<Boolean> dropKeyspaceAsync(String name, boolean ifExists, RequestOptions options) {
+        return open().dropKeyspace(name, ifExists, options);
+    }
+
+    /** The keyspaces and their replication. */
+    public List<KeyspaceDefinition> keyspaces() {
+        return await(keyspacesAsync(RequestOptions.defaults()));
+    }
+
+    /** {@link #keyspaces()} with per-request options (the timeout). */
+    public List<KeyspaceDefinition> keyspaces(RequestOptions options) {
+        return await(keyspacesAsync(options));
+    }
+
+    /** Asynchronous {@link #keyspaces()}. */
+    public CompletableFuture<List<KeyspaceDefinition>> keyspacesAsync() {
+        return keyspacesAsync(RequestOptions.defaults());
+    }
+
+    /** Asynchronous {@link #keyspaces(RequestOptions)}. */
+    public CompletableFuture<List<KeyspaceDefinition>> keyspacesAsync(RequestOptions options) {
+        return open().keyspaces(options);
+    }
+
+    /** The ring as the answering node sees it: partitioner, nodes with their tokens, keyspaces. */
+    public TopologyResult topology() {
+        return await(topologyAsync(RequestOptions.defaults()));
+    }
+
+    /** {@link #topology()} with per-request options (the timeout). */
+    public TopologyResult topology(RequestOptions options) {
+        return await(topologyAsync(options));
+    }
+
+    /** Asynchronous {@link #topology()}. */
+    public CompletableFuture<TopologyResult> topologyAsync() {
+        return topologyAsync(RequestOptions.defaults());
+    }
+
+    /** Asynchronous {@link #topology(RequestOptions)}. */
+    public CompletableFuture<TopologyResult> topologyAsync(RequestOptions options) {
+        return open().topology(options);
+    }
+
+    // ---- lifecycle ------------------------------------------------------------------------------------
+
+    /** The nodes this client is connected to right now. */
+    public List<InetSocketAddress> connectedNodes() {
+        return pools.values().stream().filter(NodePool::isConnected).map(p -> p.node().address()).toList();
+    }
+
+    /** True once {@link #close()} was called. */
+    public boolean isClosed() {
+        return closed.get();
+    }
+
+    /**
+     * Closes every connection (requests still in flight fail with a {@link
+     * io.stratadb.client.exception.ConnectionException}) and stops the client's threads. Idempotent.
+     */
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        CompletableFuture<?>[] closing = pools.values().stream().map(NodePool::close)
+                .toArray(CompletableFuture[]::new);
+        if (!resources.isIoThread()) {
+            try {
+                CompletableFuture.allOf(closing).get(5, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                // Best effort: shutting the event loops down closes whatever is left.
+            }
+        }
+        resources.close();
+    }
+
+    // ---- plumbing -------------------------------------------------------------------------------------
+
+    private RequestExecutor open() {
+        if (closed.get()) {
+            throw new IllegalStateException("the client is closed");
+        }
+        return requests;
+    }
+
+    private <T> T await(CompletableFuture<T> future) {
+        if (resources.isIoThread()) {
+            throw new IllegalStateException("a synchronous call on a client I/O thread would deadlock; "
+                    + "use the ...Async method in callbacks");
+        }
+        try {
+            return future.join();
+        } catch (CompletionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException r) {
+                throw r;
+            }
+            if (cause instanceof Error err) {
+                throw err;
+            }
+            throw e;
+        }
+    }
+}

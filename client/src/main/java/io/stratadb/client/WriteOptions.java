@@ -1,0 +1,114 @@
+package io.stratadb.client;
+
+import io.stratadb.client.protocol.ConsistencyLevel;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
+
+/**
+ * Per-request settings for {@code put} and {@code delete}: those of {@link RequestOptions}, plus a
+ * time-to-live (put only) and a client-supplied write timestamp. Unset settings take the client's
+ * defaults; without a timestamp the coordinator assigns one. Immutable.
+ *
+ * <p>A client timestamp makes a write idempotent: sending it twice has the same effect as once (the newer
+ * timestamp wins, ties go to the larger value), so it is safe to retry after an unknown outcome.
+ */
+public final class WriteOptions {
+    private static final int NO_TTL = 0;
+    private static final long NO_TIMESTAMP = Long.MIN_VALUE;
+    private static final WriteOptions DEFAULTS = new WriteOptions(null, null, null, NO_TTL, NO_TIMESTAMP);
+
+    private final ConsistencyLevel consistency;
+    private final Duration timeout;
+    private final String keyspace;
+    private final int ttlSeconds;
+    private final long timestampMicros;
+
+    private WriteOptions(ConsistencyLevel consistency, Duration timeout, String keyspace, int ttlSeconds,
+                         long timestampMicros) {
+        this.consistency = consistency;
+        this.timeout = timeout;
+        this.keyspace = keyspace;
+        this.ttlSeconds = ttlSeconds;
+        this.timestampMicros = timestampMicros;
+    }
+
+    /** Nothing set: client defaults, no TTL, the coordinator's timestamp. */
+    public static WriteOptions defaults() {
+        return DEFAULTS;
+    }
+
+    /** See {@link RequestOptions#withConsistency}. */
+    public WriteOptions withConsistency(ConsistencyLevel consistency) {
+        return new WriteOptions(Objects.requireNonNull(consistency, "consistency"), timeout, keyspace, ttlSeconds,
+                timestampMicros);
+    }
+
+    /** See {@link RequestOptions#withTimeout(Duration)}. */
+    public WriteOptions withTimeout(Duration timeout) {
+        return new WriteOptions(consistency, RequestOptions.checkTimeout(timeout), keyspace, ttlSeconds,
+                timestampMicros);
+    }
+
+    /** See {@link RequestOptions#withKeyspace}. */
+    public WriteOptions withKeyspace(String keyspace) {
+        return new WriteOptions(consistency, timeout, Objects.requireNonNull(keyspace, "keyspace"), ttlSeconds,
+                timestampMicros);
+    }
+
+    /** The value expires this many seconds after it was written (put only; the server requires > 0). */
+    public WriteOptions withTtlSeconds(int ttlSeconds) {
+        if (ttlSeconds <= 0) {
+            throw new IllegalArgumentException("a TTL is at least one second, not " + ttlSeconds);
+        }
+        return new WriteOptions(consistency, timeout, keyspace, ttlSeconds, timestampMicros);
+    }
+
+    /** {@link #withTtlSeconds(int)} in whole seconds; fractions of a second are not allowed. */
+    public WriteOptions withTtl(Duration ttl) {
+        if (ttl.getNano() != 0 || ttl.getSeconds() > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("a TTL is a whole number of seconds that fits an int, not " + ttl);
+        }
+        return withTtlSeconds((int) ttl.getSeconds());
+    }
+
+    /** The write's timestamp, in microseconds since the Unix epoch, instead of the coordinator's. */
+    public WriteOptions withTimestampMicros(long timestampMicros) {
+        if (timestampMicros == NO_TIMESTAMP) {
+            throw new IllegalArgumentException("Long.MIN_VALUE is not a usable timestamp");
+        }
+        return new WriteOptions(consistency, timeout, keyspace, ttlSeconds, timestampMicros);
+    }
+
+    /** The level set here, or {@code null} for the client's default. */
+    public ConsistencyLevel consistency() {
+        return consistency;
+    }
+
+    /** The timeout set here, or {@code null} for the client's default. */
+    public Duration timeout() {
+        return timeout;
+    }
+
+    /** The keyspace set here, or {@code null} for the client's default. */
+    public String keyspace() {
+        return keyspace;
+    }
+
+    /** The TTL set here, if any. */
+    public OptionalInt ttlSeconds() {
+        return ttlSeconds == NO_TTL ? OptionalInt.empty() : OptionalInt.of(ttlSeconds);
+    }
+
+    /** The client timestamp set here, if any; otherwise the coordinator assigns one. */
+    public OptionalLong timestampMicros() {
+        return timestampMicros == NO_TIMESTAMP ? OptionalLong.empty() : OptionalLong.of(timestampMicros);
+    }
+
+    @Override
+    public String toString() {
+        return "WriteOptions[consistency=" + consistency + ", timeout=" + timeout + ", keyspace=" + keyspace
+                + ", ttlSeconds=" + ttlSeconds() + ", timestampMicros=" + timestampMicros() + "]";
+    }
+}
