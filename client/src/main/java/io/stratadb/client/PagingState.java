@@ -29,6 +29,15 @@ public final class PagingState {
         return new PagingState(key);
     }
 
+    /**
+     * A scan position just after {@code key} in ring order (its token, then its bytes): a scan from it
+     * returns the rows that follow that key around the ring. Useful to start a scan anywhere, e.g.
+     * YCSB's short range scans.
+     */
+    public static PagingState after(byte[] key) {
+        return new PagingState(Bytes.wrap(key.clone()));
+    }
+
     Bytes lastKey() {
         return lastKey;
     }
