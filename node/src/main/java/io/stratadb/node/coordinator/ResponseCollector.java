@@ -4,6 +4,7 @@ import io.stratadb.node.concurrent.RequestTimer;
 import io.stratadb.node.errors.RequestException;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.IntFunction;
@@ -49,7 +50,8 @@ final class ResponseCollector<T> {
             if (failure == null) {
                 answers.add(answer);
                 if (answers.size() == blockFor) {
-                    done = List.copyOf(answers);
+                    // Not List.copyOf: answers may be null (a write's Void, a read that found nothing).
+                    done = Collections.unmodifiableList(new ArrayList<>(answers));
                 }
             } else if (contacted - ++failures < blockFor) {
                 failed = failure;
