@@ -12,6 +12,6 @@ public record LocalIdentity(String hostId, String clusterName, List<Long> tokens
     public LocalIdentity {
         Objects.requireNonNull(hostId, "hostId");
         Objects.requireNonNull(clusterName, "clusterName");
-        tokens = List.copyOf(tokens);
+        tokens = tokens.stream().sorted().toList();
     }
 }
