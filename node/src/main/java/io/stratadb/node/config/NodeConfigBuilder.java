@@ -152,6 +152,18 @@ public final class NodeConfigBuilder {
     public NodeConfigBuilder maxScanPageRows(int v) { maxScanPageRows = range("max_scan_page_rows", v, 1, 1 << 20); return this; }
     public NodeConfigBuilder shutdownTimeoutMs(int v) { shutdownTimeoutMs = range("shutdown_timeout_ms", v, 0, 3_600_000); return this; }
 
+    /**
+     * Makes relative directories (given or defaulted) relative to {@code base}, so a node's files do not
+     * depend on the directory it was started from.
+     */
+    NodeConfigBuilder resolvePathsAgainst(Path base) {
+        dataDirectory = base.resolve(dataDirectory).normalize();
+        if (commitLogDirectory != null) {
+            commitLogDirectory = base.resolve(commitLogDirectory).normalize();
+        }
+        return this;
+    }
+
     /** Checks the rules that involve several settings, then builds. */
     public NodeConfig build() {
         long maxValue = maxValueSizeKb * 1024L;

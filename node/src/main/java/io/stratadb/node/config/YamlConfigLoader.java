@@ -76,9 +76,9 @@ public final class YamlConfigLoader {
         return build(builder, lines, file);
     }
 
-    private static NodeConfig build(NodeConfigBuilder builder, Map<String, Integer> lines, Path file) {
+    private NodeConfig build(NodeConfigBuilder builder, Map<String, Integer> lines, Path file) {
         try {
-            return builder.build();
+            return builder.resolvePathsAgainst(baseDirectory).build();
         } catch (ConfigException e) {
             throw e.at(file, lines.getOrDefault(e.setting(), 0));
         }
@@ -106,7 +106,7 @@ public final class YamlConfigLoader {
             case STRING:
                 return scalarText(s, v);
             case PATH:
-                return baseDirectory.resolve(scalarText(s, v)).normalize();
+                return Path.of(scalarText(s, v));
             case INT:
                 if (!v.isIntegralNumber() || !v.canConvertToInt()) {
                     throw wrongType(s, "an integer", v);
