@@ -23,6 +23,7 @@ final class ResponseCollector<T> {
     private final List<T> answers = new ArrayList<>();
     private final RequestTimer.Timeout timeout;
     private int failures;
+    private Throwable firstFailure;
 
     ResponseCollector(int blockFor, int contacted, RequestTimer timer, long timeoutMillis,
                       IntFunction<RequestException> timeoutError) {
@@ -53,8 +54,13 @@ final class ResponseCollector<T> {
                     // Not List.copyOf: answers may be null (a write's Void, a read that found nothing).
                     done = Collections.unmodifiableList(new ArrayList<>(answers));
                 }
-            } else if (contacted - ++failures < blockFor) {
-                failed = failure;
+            } else {
+                if (firstFailure == null) {
+                    firstFailure = failure;
+                }
+                if (contacted - ++failures < blockFor) {
+                    failed = firstFailure;
+                }
             }
         }
         // Complete outside the lock: callbacks run on this thread.
