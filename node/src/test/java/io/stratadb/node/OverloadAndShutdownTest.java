@@ -58,11 +58,20 @@ class OverloadAndShutdownTest {
         node.start();
     }
 
-    /** Waits (without sleeping) until {@code n} commit-log fsyncs are held at the gate. */
+    /** Waits (without sleeping) until a commit-log fsync is held at the gate. */
     private void awaitHeldFsync() {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
         while (fs.waiting() < 1) {
             assertTrue(System.nanoTime() < deadline, "no write reached the commit log");
+            Thread.onSpinWait();
+        }
+    }
+
+    /** Waits (without sleeping) until the node counts {@code n} requests in flight. */
+    private void awaitInFlight(int n) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (node.metricsSnapshot().get("client.requests.in-flight", "value").intValue() < n) {
+            assertTrue(System.nanoTime() < deadline, "requests never reached the node");
             Thread.onSpinWait();
         }
     }
@@ -104,7 +113,7 @@ class OverloadAndShutdownTest {
             for (int i = 0; i < 10; i++) {
                 a.send(put("ks", "a" + i, "v"));
             }
-            awaitHeldFsync();
+            awaitInFlight(10);
             ErrorResponse refused = b.expectError(get("ks", "a0"), ErrorCode.OVERLOADED);
             assertTrue(refused.message().contains("max_in_flight_total"), refused.message());
             fs.open();
