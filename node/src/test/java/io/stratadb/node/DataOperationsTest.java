@@ -212,6 +212,6 @@ class DataOperationsTest {
         assertTrue(snapshot.get("client.request.put", "count").longValue() >= 1);
         assertTrue(snapshot.get("client.request.get", "count").longValue() >= 1);
         assertTrue(snapshot.metrics().containsKey("storage.write"), "storage metrics share the registry");
-        assertEquals(1, snapshot.get("client.connections.open", "value").intValue());
+        assertTrue(snapshot.get("client.connections.open", "value").intValue() >= 1);
     }
 }

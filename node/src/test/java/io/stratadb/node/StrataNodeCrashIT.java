@@ -173,7 +173,7 @@ class StrataNodeCrashIT {
         String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Path logback = Path.of("..", "conf", "logback.xml").toAbsolutePath().normalize();
         Process p = new ProcessBuilder(javaBin, "-Xmx256m", "-cp", System.getProperty("java.class.path"),
-                "-Dlogback.configurationFile=" + logback, "-Dstrata.log.appender=CONSOLE",
+                "-Dlogback.configurationFile=" + logback,
                 StrataNode.class.getPackageName() + ".StrataNodeMain", "--conf", conf.toString())
                 .redirectErrorStream(true)
                 .start();
