@@ -1,12 +1,16 @@
 package io.stratadb.node;
 
+import io.stratadb.client.protocol.ConsistencyLevel;
 import io.stratadb.client.protocol.ErrorCode;
 import io.stratadb.client.protocol.Response;
 import io.stratadb.client.protocol.codec.Envelope;
 import io.stratadb.client.protocol.message.data.GetResult;
 import io.stratadb.client.protocol.message.data.PutResult;
 import io.stratadb.client.protocol.message.error.ErrorResponse;
+import io.stratadb.client.protocol.message.error.TimeoutDetails;
+import io.stratadb.client.protocol.message.error.TimeoutKind;
 import io.stratadb.client.protocol.message.schema.CreateKeyspaceResult;
+import io.stratadb.node.config.NodeConfig;
 import io.stratadb.node.testing.GatedFileSystem;
 import io.stratadb.node.testing.ProtocolClient;
 import io.stratadb.node.testing.TestNodes;
@@ -34,7 +38,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * In-flight bounds and graceful shutdown. Writes are held in flight by a file system whose commit-log
+ * In-flight bounds, write timeouts and graceful shutdown. Writes are held in flight by a file system whose commit-log
  * fsyncs wait at a gate the test opens, so nothing depends on timing.
  */
 class OverloadAndShutdownTest {
@@ -53,9 +57,31 @@ class OverloadAndShutdownTest {
     }
 
     private void start(int perConnection, int total) {
-        node = new StrataNode(TestNodes.config(dir).maxInFlightPerConnection(perConnection).maxInFlightTotal(total).build(),
-                new NodeEnvironment(Clock.system(), fs));
+        start(TestNodes.config(dir).maxInFlightPerConnection(perConnection).maxInFlightTotal(total).build());
+    }
+
+    private void start(NodeConfig config) {
+        node = new StrataNode(config, new NodeEnvironment(Clock.system(), fs));
         node.start();
+    }
+
+    @Test
+    void aWriteTheCommitLogHoldsTooLongTimesOutWithCounts() throws IOException {
+        start(TestNodes.config(dir).writeTimeoutMs(300).build());
+        try (ProtocolClient c = ProtocolClient.connect(node.clientAddress())) {
+            c.expect(createKeyspace("ks", 1), CreateKeyspaceResult.class);
+            fs.shut();
+            ErrorResponse timeout = c.expectError(put("ks", "slow", "v"), ErrorCode.TIMEOUT);
+            assertEquals(new TimeoutDetails(
+                    ConsistencyLevel.ONE,
+                    TimeoutKind.WRITE, 0, 1), timeout.details());
+            fs.open();
+            // TIMEOUT means "unknown": this write was still queued and lands once the disk answers.
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+            while (!c.expect(get("ks", "slow"), GetResult.class).result().found()) {
+                assertTrue(System.nanoTime() < deadline, "the timed-out write never landed");
+            }
+        }
     }
 
     /** Waits (without sleeping) until a commit-log fsync is held at the gate. */

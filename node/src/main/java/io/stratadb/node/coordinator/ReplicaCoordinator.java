@@ -62,7 +62,7 @@ public final class ReplicaCoordinator implements Coordinator {
                     readTimeoutMillis, received -> RequestException.timeout(c.consistency(), TimeoutKind.READ, received,
                     plan.blockFor()));
             for (NodeInfo replica : plan.contacts()) {
-                replicas.read(replica, ks.table(), storageKey).whenComplete(answers::accept);
+                abandonOnFailure(answers, replicas.read(replica, ks.table(), storageKey)).whenComplete(answers::accept);
             }
             return answers.result().thenApply(ReplicaCoordinator::newest);
         } catch (RuntimeException e) {
@@ -105,11 +105,25 @@ public final class ReplicaCoordinator implements Coordinator {
             ReplicaPlan plan = ReplicaPlanner.forRead(view, ks, token, c.consistency());
             ResponseCollector<ScanResult> answers = new ResponseCollector<>(1, 1, timer, readTimeoutMillis,
                     received -> RequestException.timeout(c.consistency(), TimeoutKind.READ, received, plan.blockFor()));
-            replicas.scan(plan.contacts().get(0), ks.table(), start, c.limit()).whenComplete(answers::accept);
+            abandonOnFailure(answers, replicas.scan(plan.contacts().get(0), ks.table(), start, c.limit()))
+                    .whenComplete(answers::accept);
             return answers.result().thenApply(pages -> toPage(pages.get(0)));
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         }
+    }
+
+    /**
+     * Once the request has failed (timed out), nobody wants this replica's answer: cancelling its future
+     * lets a read still queued on the read stage be skipped instead of run.
+     */
+    private static <T> CompletableFuture<T> abandonOnFailure(ResponseCollector<?> answers, CompletableFuture<T> reply) {
+        answers.result().whenComplete((ignored, failure) -> {
+            if (failure != null) {
+                reply.cancel(false);
+            }
+        });
+        return reply;
     }
 
     private KeyspaceMetadata keyspace(String name) {
