@@ -4,6 +4,7 @@ import io.stratadb.client.protocol.message.schema.NodeState;
 import io.stratadb.client.ring.NodeInfo;
 import io.stratadb.client.ring.TokenRing;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -21,7 +22,7 @@ public record ClusterView(NodeInfo localNode, TokenRing ring, Map<String, NodeSt
     }
 
     /** A cluster of this node alone. */
-    public static ClusterView alone(NodeInfo localNode, java.util.List<Long> tokens) {
+    public static ClusterView alone(NodeInfo localNode, List<Long> tokens) {
         return new ClusterView(localNode, TokenRing.of(Map.of(localNode, tokens)), Map.of(localNode.id(), NodeState.UP));
     }
 

@@ -13,6 +13,7 @@ import io.stratadb.storage.engine.StorageEngine;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -77,7 +78,7 @@ public final class LocalIdentityStore {
 
     private LocalIdentity create(String clusterName, int numTokens, String datacenter, String rack, TokenRing ring) {
         String hostId = UUID.randomUUID().toString();
-        NodeInfo self = new NodeInfo(hostId, new java.net.InetSocketAddress(0), datacenter, rack);
+        NodeInfo self = new NodeInfo(hostId, new InetSocketAddress(0), datacenter, rack);
         List<Long> tokens = new TokenAllocator(new SplittableRandom()).allocate(ring, self, numTokens);
         // Tokens and cluster name first, host id last: a crash in between leaves no host id, so the next
         // start allocates afresh instead of finding a half-written identity.

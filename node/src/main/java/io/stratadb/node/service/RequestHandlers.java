@@ -21,11 +21,6 @@ public final class RequestHandlers {
         }
     }
 
-    /** Whether some handler serves this request type. */
-    public boolean handles(Class<?> type) {
-        return byType.containsKey(type);
-    }
-
     /** Runs the request's handler; a handler that throws becomes a failed future. */
     @SuppressWarnings("unchecked")
     public CompletableFuture<? extends Response> dispatch(Request request) {
