@@ -61,7 +61,7 @@ class OverloadAndShutdownTest {
     }
 
     private void start(NodeConfig config) {
-        node = new StrataNode(config, new NodeEnvironment(Clock.system(), fs));
+        node = new StrataNode(config, new NodeEnvironment(Clock.system(), fs.fileSystem()));
         node.start();
     }
 

@@ -2,27 +2,37 @@ package io.stratadb.node.testing;
 
 import io.stratadb.storage.io.FileSystem;
 import io.stratadb.storage.io.LocalFileSystem;
-import io.stratadb.storage.io.ReadableFile;
 import io.stratadb.storage.io.WritableFile;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The real file system, except that while the gate is shut, fsyncs of commit-log files wait for it to
- * open: writes then stay in flight for as long as a test needs (in-flight bounds, graceful shutdown)
- * without sleeps or timing luck.
+ * open: writes then stay in flight for as long as a test needs (in-flight bounds, timeouts, graceful
+ * shutdown) without sleeps or timing luck.
+ *
+ * <p>Built as a dynamic proxy over {@link FileSystem} and {@link WritableFile} so that it delegates
+ * every method, including ones the storage engine adds to those interfaces later.
  */
-public final class GatedFileSystem implements FileSystem {
+public final class GatedFileSystem {
 
     private final FileSystem delegate = new LocalFileSystem();
+    private final FileSystem gated = proxy(FileSystem.class, delegate, this::onFileSystemCall);
     private volatile CountDownLatch gate = new CountDownLatch(0);
     private final AtomicInteger waiting = new AtomicInteger();
+
+    /** The file system to give the node. */
+    public FileSystem fileSystem() {
+        return gated;
+    }
 
     public void shut() {
         gate = new CountDownLatch(1);
@@ -35,6 +45,19 @@ public final class GatedFileSystem implements FileSystem {
     /** Fsyncs currently held at the gate. */
     public int waiting() {
         return waiting.get();
+    }
+
+    private Object onFileSystemCall(Method method, Object[] args) throws Throwable {
+        Object result = invoke(delegate, method, args);
+        if (result instanceof WritableFile file && args != null && args.length > 0 && args[0] instanceof Path path) {
+            return proxy(WritableFile.class, file, (m, a) -> {
+                if (m.getName().equals("sync")) {
+                    pass(path);
+                }
+                return invoke(file, m, a);
+            });
+        }
+        return result;
     }
 
     private void pass(Path path) throws IOException {
@@ -55,83 +78,25 @@ public final class GatedFileSystem implements FileSystem {
         }
     }
 
-    @Override
-    public WritableFile create(Path path) throws IOException {
-        return gated(path, delegate.create(path));
+    private interface Call {
+        Object handle(Method method, Object[] args) throws Throwable;
     }
 
-    @Override
-    public WritableFile append(Path path) throws IOException {
-        return gated(path, delegate.append(path));
-    }
-
-    private WritableFile gated(Path path, WritableFile f) {
-        return new WritableFile() {
-            @Override
-            public void write(ByteBuffer src) throws IOException {
-                f.write(src);
+    private static <T> T proxy(Class<T> type, T target, Call call) {
+        InvocationHandler h = (p, method, args) -> {
+            if (method.getDeclaringClass() == Object.class) {
+                return invoke(target, method, args);
             }
-
-            @Override
-            public long size() throws IOException {
-                return f.size();
-            }
-
-            @Override
-            public void sync() throws IOException {
-                pass(path);
-                f.sync();
-            }
-
-            @Override
-            public void close() throws IOException {
-                f.close();
-            }
+            return call.handle(method, args);
         };
+        return type.cast(Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, h));
     }
 
-    @Override
-    public ReadableFile open(Path path) throws IOException {
-        return delegate.open(path);
-    }
-
-    @Override
-    public void rename(Path from, Path to) throws IOException {
-        delegate.rename(from, to);
-    }
-
-    @Override
-    public void delete(Path path) throws IOException {
-        delegate.delete(path);
-    }
-
-    @Override
-    public void truncate(Path path, long size) throws IOException {
-        delegate.truncate(path, size);
-    }
-
-    @Override
-    public boolean exists(Path path) {
-        return delegate.exists(path);
-    }
-
-    @Override
-    public long size(Path path) throws IOException {
-        return delegate.size(path);
-    }
-
-    @Override
-    public List<Path> list(Path dir) throws IOException {
-        return delegate.list(dir);
-    }
-
-    @Override
-    public void createDirectories(Path dir) throws IOException {
-        delegate.createDirectories(dir);
-    }
-
-    @Override
-    public void syncDirectory(Path dir) throws IOException {
-        delegate.syncDirectory(dir);
+    private static Object invoke(Object target, Method method, Object[] args) throws Throwable {
+        try {
+            return method.invoke(target, args);
+        } catch (InvocationTargetException e) {
+            throw e.getCause();
+        }
     }
 }
