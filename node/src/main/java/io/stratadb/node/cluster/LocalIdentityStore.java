@@ -1,0 +1,126 @@
+package io.stratadb.node.cluster;
+
+import io.stratadb.client.ring.NodeInfo;
+import io.stratadb.client.ring.TokenAllocator;
+import io.stratadb.client.ring.TokenRing;
+import io.stratadb.node.config.ConfigException;
+import io.stratadb.node.coordinator.TimestampSource;
+import io.stratadb.node.schema.SystemTables;
+import io.stratadb.storage.Cell;
+import io.stratadb.storage.CorruptionException;
+import io.stratadb.storage.Mutation;
+import io.stratadb.storage.engine.StorageEngine;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.UUID;
+
+/**
+ * Loads this node's {@link LocalIdentity} from {@code system_local}, or creates and stores one when the
+ * data directory is new. Rows (keys are ASCII):
+ *
+ * <pre>
+ * host_id       UTF-8 UUID string
+ * cluster_name  UTF-8
+ * tokens        u8 format version (1), i32 count, count x i64 token (big-endian)
+ * </pre>
+ *
+ * Refuses to start when the configuration contradicts what the directory holds: another cluster's name,
+ * or a different {@code num_tokens} (tokens cannot change without moving data).
+ */
+public final class LocalIdentityStore {
+
+    private static final Logger log = LoggerFactory.getLogger(LocalIdentityStore.class);
+    private static final byte[] HOST_ID = ascii("host_id");
+    private static final byte[] CLUSTER_NAME = ascii("cluster_name");
+    private static final byte[] TOKENS = ascii("tokens");
+    private static final int TOKENS_VERSION_1 = 1;
+
+    private final StorageEngine engine;
+    private final TimestampSource timestamps;
+
+    public LocalIdentityStore(StorageEngine engine, TimestampSource timestamps) {
+        this.engine = engine;
+        this.timestamps = timestamps;
+    }
+
+    /**
+     * The stored identity, or a new one: a random host id and {@code numTokens} tokens allocated against
+     * {@code ring} (empty for a node alone; the cluster will pass the ring it learnt from its seeds).
+     */
+    public LocalIdentity loadOrCreate(String clusterName, int numTokens, String datacenter, String rack, TokenRing ring) {
+        byte[] hostId = engine.get(SystemTables.LOCAL, HOST_ID);
+        if (hostId == null) {
+            return create(clusterName, numTokens, datacenter, rack, ring);
+        }
+        String storedCluster = text(engine.get(SystemTables.LOCAL, CLUSTER_NAME));
+        if (!clusterName.equals(storedCluster)) {
+            throw new ConfigException("cluster_name", "is '" + clusterName + "' but the data directory belongs to cluster '"
+                    + storedCluster + "'");
+        }
+        byte[] tokenBytes = engine.get(SystemTables.LOCAL, TOKENS);
+        if (tokenBytes == null) {
+            throw new CorruptionException(engine.config().dataDirectory(), 0, "system_local has a host id but no tokens");
+        }
+        List<Long> tokens = decodeTokens(tokenBytes);
+        if (tokens.size() != numTokens) {
+            throw new ConfigException("num_tokens", "is " + numTokens + " but this node owns " + tokens.size()
+                    + " tokens; a node's token count cannot change (start a new node with a new data directory)");
+        }
+        return new LocalIdentity(text(hostId), clusterName, tokens);
+    }
+
+    private LocalIdentity create(String clusterName, int numTokens, String datacenter, String rack, TokenRing ring) {
+        String hostId = UUID.randomUUID().toString();
+        NodeInfo self = new NodeInfo(hostId, new InetSocketAddress(0), datacenter, rack);
+        List<Long> tokens = new TokenAllocator(new SplittableRandom()).allocate(ring, self, numTokens);
+        // Tokens and cluster name first, host id last: a crash in between leaves no host id, so the next
+        // start allocates afresh instead of finding a half-written identity.
+        put(TOKENS, encodeTokens(tokens));
+        put(CLUSTER_NAME, clusterName.getBytes(StandardCharsets.UTF_8));
+        put(HOST_ID, ascii(hostId));
+        log.info("New node: host id {}, {} tokens", hostId, tokens.size());
+        return new LocalIdentity(hostId, clusterName, tokens);
+    }
+
+    private void put(byte[] key, byte[] value) {
+        engine.apply(new Mutation(SystemTables.LOCAL, key, Cell.value(value, timestamps.nextTimestampMicros())));
+    }
+
+    static byte[] encodeTokens(List<Long> tokens) {
+        ByteBuffer b = ByteBuffer.allocate(5 + 8 * tokens.size());
+        b.put((byte) TOKENS_VERSION_1).putInt(tokens.size());
+        tokens.forEach(b::putLong);
+        return b.array();
+    }
+
+    private List<Long> decodeTokens(byte[] bytes) {
+        ByteBuffer b = ByteBuffer.wrap(bytes);
+        if (bytes.length < 5 || b.get() != TOKENS_VERSION_1) {
+            throw new CorruptionException(engine.config().dataDirectory(), 0, "system_local tokens row has an unknown format");
+        }
+        int count = b.getInt();
+        if (count < 0 || b.remaining() != 8L * count) {
+            throw new CorruptionException(engine.config().dataDirectory(), 0, "system_local tokens row is malformed");
+        }
+        List<Long> tokens = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            tokens.add(b.getLong());
+        }
+        return tokens;
+    }
+
+    private static String text(byte[] b) {
+        return b == null ? null : new String(b, StandardCharsets.UTF_8);
+    }
+
+    private static byte[] ascii(String s) {
+        return s.getBytes(StandardCharsets.US_ASCII);
+    }
+}
