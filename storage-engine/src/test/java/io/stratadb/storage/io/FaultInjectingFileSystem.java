@@ -10,6 +10,8 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Random;
+import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Predicate;
@@ -29,8 +31,11 @@ import java.util.function.Predicate;
  *       syncs).
  * </ul>
  *
- * <p>A crash thus loses every unsynced write entirely. A real one may also keep some unsynced pages and
- * not others; this class does not model that.
+ * <p>{@code crash()} thus loses every unsynced write entirely. {@link #crashLosingUnsyncedPagesRandomly}
+ * models a power cut during (or before) an fsync instead: the disk may have persisted any subset of the
+ * dirty pages, in any order, so each unsynced 4 KiB page of an overwrite independently keeps its new or
+ * its synced contents, and unsynced appended bytes are cut at a random page boundary. (Unsynced
+ * directory changes are still all undone; pages are the unit, not sectors.)
  *
  * <p>After {@code crash()} this instance refuses every call, including through files opened before it,
  * so threads of the "dead" process cannot touch the disk any more. Simulate the restart with
@@ -123,6 +128,20 @@ public final class FaultInjectingFileSystem implements FileSystem {
 
     /** Drops everything not made durable (see the class comment); this instance is unusable afterwards. */
     public void crash() throws IOException {
+        crash(null);
+    }
+
+    /**
+     * A power cut: like {@link #crash()}, except that each page overwritten since its file's last sync
+     * survives with its new contents or reverts to its synced ones, at random and independently, and
+     * bytes appended since the last sync are cut at a random page boundary. What was synced always
+     * survives. This instance is unusable afterwards.
+     */
+    public void crashLosingUnsyncedPagesRandomly(Random random) throws IOException {
+        crash(Objects.requireNonNull(random, "random"));
+    }
+
+    private void crash(Random random) throws IOException {
         crashLock.writeLock().lock();
         try {
             if (crashed) {
@@ -134,8 +153,9 @@ public final class FaultInjectingFileSystem implements FileSystem {
                     undo(unsyncedChanges.get(i));
                 }
                 unsyncedChanges.clear();
-                for (Map.Entry<Path, DurableFileState> e : files.entrySet()) {
-                    e.getValue().restore(delegate, e.getKey());
+                // Sorted, so that a given Random makes the same choices for the same files.
+                for (Map.Entry<Path, DurableFileState> e : new TreeMap<>(files).entrySet()) {
+                    e.getValue().restore(delegate, e.getKey(), random);
                 }
             }
         } finally {
