@@ -35,7 +35,9 @@ import java.util.function.Predicate;
  * models a power cut during (or before) an fsync instead: the disk may have persisted any subset of the
  * dirty pages, in any order, so each unsynced 4 KiB page of an overwrite independently keeps its new or
  * its synced contents, and unsynced appended bytes are cut at a random page boundary. (Unsynced
- * directory changes are still all undone; pages are the unit, not sectors.)
+ * directory changes are still all undone; pages are the unit, not sectors.) {@link #powerCutAtSync}
+ * arms one to fall in place of a chosen sync, the moment with the most unsynced data; afterwards
+ * {@link #durableContentsAtCrash} tells a test exactly what the syncs had made durable.
  *
  * <p>After {@code crash()} this instance refuses every call, including through files opened before it,
  * so threads of the "dead" process cannot touch the disk any more. Simulate the restart with
@@ -66,6 +68,11 @@ public final class FaultInjectingFileSystem implements FileSystem {
     private final List<DirectoryChange> unsyncedChanges = new ArrayList<>();
     private final List<Fault> faults = new ArrayList<>();
     private final AtomicLong syncs = new AtomicLong();
+    /** Syncs left before an armed power cut (see {@link #powerCutAtSync}); 0 when none is armed. */
+    private final AtomicLong syncsBeforePowerCut = new AtomicLong();
+    private volatile Random powerCutRandom;
+    /** What each written file held durably when the crash came (before a power cut's random choices). */
+    private final Map<Path, byte[]> durableAtCrash = new HashMap<>();
     private volatile boolean crashed;
 
     public FaultInjectingFileSystem(FileSystem delegate) {
@@ -122,6 +129,21 @@ public final class FaultInjectingFileSystem implements FileSystem {
         }
     }
 
+    /**
+     * After a crash: what {@code file} held durably at that moment, i.e. exactly what its syncs had made
+     * durable (a power cut may have kept more). Null if this instance never saw the file written: then
+     * it is on disk as it was.
+     */
+    public byte[] durableContentsAtCrash(Path file) {
+        if (!crashed) {
+            throw new IllegalStateException("not crashed");
+        }
+        synchronized (stateLock) {
+            byte[] b = durableAtCrash.get(key(file));
+            return b == null ? null : b.clone();
+        }
+    }
+
     public boolean isCrashed() {
         return crashed;
     }
@@ -141,6 +163,25 @@ public final class FaultInjectingFileSystem implements FileSystem {
         crash(Objects.requireNonNull(random, "random"));
     }
 
+    /**
+     * Arms a power cut at the {@code n}th {@link WritableFile#sync()} from now (on any file): instead of
+     * syncing, that call runs {@link #crashLosingUnsyncedPagesRandomly} and fails. This is the moment a
+     * real power cut does most harm, with a whole batch written and none of it durable; a test that
+     * crashes at a random time rarely hits it when syncs cost nothing.
+     */
+    public void powerCutAtSync(long n, Random random) {
+        if (n < 1) {
+            throw new IllegalArgumentException("n must be at least 1, got " + n);
+        }
+        powerCutRandom = Objects.requireNonNull(random, "random");
+        syncsBeforePowerCut.set(n);
+    }
+
+    /** True once, for the sync that an armed power cut falls on. */
+    private boolean powerCutDue() {
+        return syncsBeforePowerCut.get() > 0 && syncsBeforePowerCut.decrementAndGet() == 0;
+    }
+
     private void crash(Random random) throws IOException {
         crashLock.writeLock().lock();
         try {
@@ -153,6 +194,11 @@ public final class FaultInjectingFileSystem implements FileSystem {
                     undo(unsyncedChanges.get(i));
                 }
                 unsyncedChanges.clear();
+                for (Map.Entry<Path, DurableFileState> e : files.entrySet()) {
+                    if (delegate.exists(e.getKey())) {
+                        durableAtCrash.put(e.getKey(), e.getValue().durableContents(readAll(e.getKey())));
+                    }
+                }
                 // Sorted, so that a given Random makes the same choices for the same files.
                 for (Map.Entry<Path, DurableFileState> e : new TreeMap<>(files).entrySet()) {
                     e.getValue().restore(delegate, e.getKey(), random);
@@ -437,6 +483,11 @@ public final class FaultInjectingFileSystem implements FileSystem {
 
         @Override
         public void sync() throws IOException {
+            if (powerCutDue()) {
+                // Outside the guard: crashing takes the lock every operation holds shared.
+                crash(powerCutRandom);
+                throw crashedException(path);
+            }
             try (Guard g = enter(Operation.SYNC, path)) {
                 file.sync();
                 // An overwriting writer's size() is its position; the file may be longer.

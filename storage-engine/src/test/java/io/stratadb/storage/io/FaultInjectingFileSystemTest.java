@@ -332,4 +332,26 @@ class FaultInjectingFileSystemTest {
         assertEquals(java.util.Set.of(1000L, (long) page, 2L * page, 3L * page, 1000L + 3 * page), lengths,
                 "every cut occurs over 30 seeds");
     }
+
+    @Test
+    void anArmedPowerCutFallsOnTheNthSyncWhichFailsAndMakesNothingDurable() throws IOException {
+        FaultInjectingFileSystem fs = new FaultInjectingFileSystem();
+        Path f = dir.resolve("log");
+        WritableFile w = fs.create(f);
+        fs.syncDirectory(dir);
+        fs.powerCutAtSync(3, new Random(7));
+        w.write(bytes(10));
+        w.sync();
+        w.write(bytes(10));
+        w.sync();
+        w.write(ByteBuffer.wrap(filled(10, (byte) 1)));
+
+        IOException e = assertThrows(IOException.class, w::sync);
+
+        assertTrue(e.getMessage().contains("simulated crash"), e.getMessage());
+        assertTrue(fs.isCrashed());
+        assertEquals(2, fs.syncCount());
+        long size = Files.size(f);
+        assertTrue(size == 20 || size == 30, "the third write survives whole or not at all (one page): " + size);
+    }
 }
