@@ -37,8 +37,8 @@ import org.junit.jupiter.api.io.TempDir;
  * by intact writes that were never synced. Replay must call that a torn tail, never corruption, and
  * must keep everything that was durable.
  *
- * <p>Each iteration: writer threads append (GROUP: each waits for its acknowledgement; PERIODIC: they
- * do not), the power is cut ({@link FaultInjectingFileSystem#crashLosingUnsyncedPagesRandomly}) either
+ * <p>Each iteration: writer threads append in bursts (GROUP: each waits for the burst's
+ * acknowledgements; PERIODIC: nothing to wait for), the power is cut ({@link FaultInjectingFileSystem#crashLosingUnsyncedPagesRandomly}) either
  * at a random moment or in place of a random sync, and the log is replayed under
  * STOP. It must (a) not throw, (b) in GROUP mode contain every acknowledged entry, and in both modes
  * every entry the completed syncs had made durable when the crash came (in PERIODIC mode that is what
@@ -58,6 +58,7 @@ class PowerLossCrashTest {
     private static final int ITERATIONS = Integer.getInteger("iterations", 100);
     /** Large enough that a GROUP batch often spans several pages, which a power cut may persist out of order. */
     private static final int MAX_VALUE = 2000;
+    private static final int MAX_BURST = 8;
     /** Near the smallest segment StorageConfig allows (one maximal key must fit), so crashes meet switches. */
     private static final int SEGMENT_SIZE = 72 << 10;
 
@@ -108,27 +109,30 @@ class PowerLossCrashTest {
         StorageConfig config = builder.build();
         FaultInjectingFileSystem fs = new FaultInjectingFileSystem(new SyncSkippingFileSystem());
         CommitLog log = CommitLogTestSupport.openAndStart(config, fs);
-        int threads = 2 + random.nextInt(7);
+        int threads = 2 + random.nextInt(5);
         AtomicIntegerArray acknowledged = new AtomicIntegerArray(threads);
         AtomicInteger totalAcknowledged = new AtomicInteger();
         AtomicReference<Throwable> unexpected = new AtomicReference<>();
         List<Thread> appenders = new ArrayList<>();
         for (int t = 0; t < threads; t++) {
             int thread = t;
-            appenders.add(new Thread(() -> append(log, fs, mode, thread, acknowledged, totalAcknowledged, unexpected),
-                    "power-loss-appender-" + t));
+            long burstSeed = random.nextLong();
+            appenders.add(new Thread(() -> append(log, fs, mode, thread, burstSeed, acknowledged, totalAcknowledged,
+                    unexpected), "power-loss-appender-" + t));
         }
         Random pages = new Random(random.nextLong());
-        boolean atSync = random.nextBoolean();
+        boolean atSync = random.nextInt(4) != 0;
         if (atSync) {
             // The worst moment: a batch (several, in PERIODIC mode) written, none of it synced yet.
-            fs.powerCutAtSync(1 + random.nextInt(mode == SyncMode.GROUP ? 100 : 20), pages);
+            // Counting only the writer's syncs of segments, not those that prepare spare segments.
+            fs.powerCutAtSync(1 + random.nextInt(mode == SyncMode.GROUP ? 40 : 10), pages,
+                    p -> p.getFileName().toString().endsWith(".log"));
         }
         long syncsAtStart = fs.syncCount();
         appenders.forEach(Thread::start);
 
         if (mode == SyncMode.GROUP) {
-            int crashAt = 1 + random.nextInt(400);
+            int crashAt = 1 + random.nextInt(500);
             awaitOrCrashed(() -> totalAcknowledged.get() >= crashAt, fs);
         } else {
             long syncs = syncsAtStart + 1 + random.nextInt(4);
@@ -181,18 +185,32 @@ class PowerLossCrashTest {
         assertEquals(r.mutations().size(), again.mutations().size(), "second replay");
     }
 
-    private static void append(CommitLog log, FaultInjectingFileSystem fs, SyncMode mode, int thread,
+    /**
+     * One writer thread: appends bursts of up to {@link #MAX_BURST} entries, then waits for them (GROUP:
+     * their acknowledgements; PERIODIC: nothing to wait for), like a node serving several requests at
+     * once. Bursts make GROUP batches span several pages, which a power cut may persist out of order.
+     */
+    private static void append(CommitLog log, FaultInjectingFileSystem fs, SyncMode mode, int thread, long seed,
             AtomicIntegerArray acknowledged, AtomicInteger total, AtomicReference<Throwable> unexpected) {
+        Random bursts = new Random(seed);
+        List<CompletableFuture<Void>> pending = new ArrayList<>();
         try {
-            for (int seq = 0; !fs.isCrashed() && seq < 1_000_000; seq++) {
-                CompletableFuture<Void> f = log.append(mutation(thread, seq));
-                f.join();
-                if (mode == SyncMode.PERIODIC && seq % 8 == 7) {
-                    // Keeps producers from filling the whole queue ahead of the writer, which only costs time.
-                    LockSupport.parkNanos(20_000);
+            for (int seq = 0; !fs.isCrashed() && seq < 1_000_000; ) {
+                int burst = 1 + bursts.nextInt(MAX_BURST);
+                for (int i = 0; i < burst; i++) {
+                    pending.add(log.append(mutation(thread, seq + i)));
                 }
-                acknowledged.set(thread, seq + 1);
-                total.incrementAndGet();
+                for (CompletableFuture<Void> f : pending) {
+                    f.join();
+                }
+                pending.clear();
+                seq += burst;
+                acknowledged.set(thread, seq);
+                total.addAndGet(burst);
+                if (mode == SyncMode.PERIODIC) {
+                    // Keeps producers from filling the whole queue ahead of the log writer, which only costs time.
+                    LockSupport.parkNanos(10_000);
+                }
             }
         } catch (CompletionException e) {
             if (!(e.getCause() instanceof StorageException)) {

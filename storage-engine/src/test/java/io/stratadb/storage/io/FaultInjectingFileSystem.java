@@ -71,6 +71,7 @@ public final class FaultInjectingFileSystem implements FileSystem {
     /** Syncs left before an armed power cut (see {@link #powerCutAtSync}); 0 when none is armed. */
     private final AtomicLong syncsBeforePowerCut = new AtomicLong();
     private volatile Random powerCutRandom;
+    private volatile Predicate<Path> powerCutFiles = p -> true;
     /** What each written file held durably when the crash came (before a power cut's random choices). */
     private final Map<Path, byte[]> durableAtCrash = new HashMap<>();
     private volatile boolean crashed;
@@ -170,16 +171,22 @@ public final class FaultInjectingFileSystem implements FileSystem {
      * crashes at a random time rarely hits it when syncs cost nothing.
      */
     public void powerCutAtSync(long n, Random random) {
+        powerCutAtSync(n, random, p -> true);
+    }
+
+    /** Like {@link #powerCutAtSync(long, Random)}, counting only syncs of files matching {@code which}. */
+    public void powerCutAtSync(long n, Random random, Predicate<Path> which) {
         if (n < 1) {
             throw new IllegalArgumentException("n must be at least 1, got " + n);
         }
         powerCutRandom = Objects.requireNonNull(random, "random");
+        powerCutFiles = Objects.requireNonNull(which, "which");
         syncsBeforePowerCut.set(n);
     }
 
     /** True once, for the sync that an armed power cut falls on. */
-    private boolean powerCutDue() {
-        return syncsBeforePowerCut.get() > 0 && syncsBeforePowerCut.decrementAndGet() == 0;
+    private boolean powerCutDue(Path path) {
+        return syncsBeforePowerCut.get() > 0 && powerCutFiles.test(path) && syncsBeforePowerCut.decrementAndGet() == 0;
     }
 
     private void crash(Random random) throws IOException {
@@ -483,7 +490,7 @@ public final class FaultInjectingFileSystem implements FileSystem {
 
         @Override
         public void sync() throws IOException {
-            if (powerCutDue()) {
+            if (powerCutDue(path)) {
                 // Outside the guard: crashing takes the lock every operation holds shared.
                 crash(powerCutRandom);
                 throw crashedException(path);
