@@ -40,7 +40,10 @@ public final class CommitLog implements AutoCloseable {
     private final SegmentDirectory directory;
     private final WriteQueue queue;
     private final CommitLogMetrics metrics;
-    /** Largest frame an append may produce: bounded by the value limit and by what fits in a segment's first section. */
+    /**
+     * Largest frame an append may produce: bounded by the value limit and by what fits in a segment's
+     * first section.
+     */
     private final int maxFrameBytes;
 
     private boolean replayed;

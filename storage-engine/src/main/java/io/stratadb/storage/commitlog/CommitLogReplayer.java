@@ -117,7 +117,8 @@ final class CommitLogReplayer {
         long zeroed = new TornTailEraser(fs).erase(segment.path(), from);
         String why = damageAt == from ? reason : reason + " (damage at offset " + damageAt + ")";
         tornTails.add(new TornTail(segment.path(), from, zeroed, why));
-        LOG.info("Zeroed the unfinished last write in {} at offset {} ({} bytes: {})", segment.path(), from, zeroed, why);
+        LOG.info("Zeroed the unfinished last write in {} at offset {} ({} bytes: {})",
+                segment.path(), from, zeroed, why);
     }
 
     /** The segment's header fields; throws IllegalArgumentException saying what is wrong with it. */

@@ -38,7 +38,8 @@ final class EntryChecker {
             return header.getLong(0) == 0 ? "zeroed entry header" : "entry length checksum mismatch";
         }
         if (length <= 0 || length > EntryFraming.MAX_PAYLOAD) {
-            return "entry length " + Integer.toUnsignedString(length) + " outside [1, " + EntryFraming.MAX_PAYLOAD + "]";
+            return "entry length " + Integer.toUnsignedString(length) + " outside [1, " + EntryFraming.MAX_PAYLOAD
+                    + "]";
         }
         long frameEnd = at + EntryFraming.OVERHEAD + length;
         if (frameEnd > limit) {
@@ -64,6 +65,7 @@ final class EntryChecker {
 
     /** Whether a length field could start an entry (in range, and its CRC matches): cheap, for searches. */
     boolean plausibleLength(int length, int storedLengthCrc) {
-        return length > 0 && length <= EntryFraming.MAX_PAYLOAD && EntryFraming.lengthCrc(crc, length) == storedLengthCrc;
+        return length > 0 && length <= EntryFraming.MAX_PAYLOAD
+                && EntryFraming.lengthCrc(crc, length) == storedLengthCrc;
     }
 }

@@ -49,7 +49,7 @@ final class SegmentAppender {
         return segment;
     }
 
-    /** Whether a frame of {@code frameBytes} still fits in the active segment, with a section header if it needs one. */
+    /** Whether a frame of {@code frameBytes} still fits in the active segment, with a section header if needed. */
     boolean fits(int frameBytes) {
         long added = startsSection(frameBytes) ? SectionHeader.SIZE + (long) frameBytes : frameBytes;
         return buffer.position() + added <= segment.remaining();

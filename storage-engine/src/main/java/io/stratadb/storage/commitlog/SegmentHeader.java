@@ -34,7 +34,7 @@ final class SegmentHeader {
         return encode(id, CommitLogFormatVersion.CURRENT);
     }
 
-    /** A header in {@code version}; only tests write anything but the current one (to check old segments still replay). */
+    /** A header in {@code version}; only tests write any but the current one (old segments must still replay). */
     static ByteBuffer encode(long id, CommitLogFormatVersion version) {
         ByteBuffer b = ByteBuffer.allocate(SIZE).order(ByteOrder.BIG_ENDIAN);
         b.putInt(MAGIC);

@@ -145,7 +145,7 @@ final class CommitLogTestSupport {
         return readEntries(Files.readAllBytes(segment));
     }
 
-    /** Entries of a segment's bytes (header included, any format version), with their offsets; stops at the first problem. */
+    /** Entries of a segment's bytes (header included, any version) with their offsets, up to the first problem. */
     static List<Entry> readEntries(byte[] bytes) throws IOException {
         ArraySegmentBytes segment = new ArraySegmentBytes(bytes);
         SegmentHeader.Fields header = SegmentHeader.decode(segment.read(0, SegmentHeader.SIZE));

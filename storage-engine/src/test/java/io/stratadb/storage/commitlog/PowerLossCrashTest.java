@@ -38,8 +38,9 @@ import org.junit.jupiter.api.io.TempDir;
  * must keep everything that was durable.
  *
  * <p>Each iteration: writer threads append in bursts (GROUP: each waits for the burst's
- * acknowledgements; PERIODIC: nothing to wait for), the power is cut ({@link FaultInjectingFileSystem#crashLosingUnsyncedPagesRandomly}) either
- * at a random moment or in place of a random sync, and the log is replayed under
+ * acknowledgements; PERIODIC: nothing to wait for), the power is cut
+ * ({@link FaultInjectingFileSystem#crashLosingUnsyncedPagesRandomly}) either at a random moment or in
+ * place of a random segment sync, and the log is replayed under
  * STOP. It must (a) not throw, (b) in GROUP mode contain every acknowledged entry, and in both modes
  * every entry the completed syncs had made durable when the crash came (in PERIODIC mode that is what
  * "acknowledged before the last completed sync" can mean: the writer, not the producer, decides which
@@ -90,7 +91,8 @@ class PowerLossCrashTest {
             seed = new Random(seed).nextLong();
         }
         System.out.printf("%s: %d iterations, %d torn tails; %d crashes left intact entries after damaged bytes"
-                + " (format V1 refused to start on those)%n", mode, ITERATIONS, tornTails, crashesLeavingIntactEntriesAfterDamage);
+                + " (format V1 refused to start on those)%n", mode, ITERATIONS, tornTails,
+                crashesLeavingIntactEntriesAfterDamage);
         if (ITERATIONS >= 50) {
             // About one crash in ten leaves them; none in 50 would mean the test no longer reaches the case.
             assertTrue(crashesLeavingIntactEntriesAfterDamage > 0, "no crash left intact entries after damage");
@@ -166,7 +168,7 @@ class PowerLossCrashTest {
         } catch (CorruptionException e) {
             throw new AssertionError("a power cut was reported as corruption: " + e.getMessage(), e);
         }
-        int[] replayedPerThread = checkPrefixes(r.mutations(), threads, seed);
+        int[] replayedPerThread = checkPrefixes(r.mutations(), threads);
         for (int t = 0; t < threads; t++) {
             if (mode == SyncMode.GROUP) {
                 assertTrue(replayedPerThread[t] >= acknowledged.get(t), "thread " + t + ": acknowledged "
@@ -176,7 +178,8 @@ class PowerLossCrashTest {
         for (String entry : synced) {
             String[] parts = entry.split(":");
             assertTrue(Integer.parseInt(parts[1]) < replayedPerThread[Integer.parseInt(parts[0])],
-                    "synced entry " + entry + " was lost; replayed per thread " + java.util.Arrays.toString(replayedPerThread));
+                    "synced entry " + entry + " was lost; replayed per thread "
+                            + java.util.Arrays.toString(replayedPerThread));
         }
         assertTrue(r.result().skippedCorruptions().isEmpty(), r.result().toString());
         tornTails += r.result().tornTails().size();
@@ -232,7 +235,7 @@ class PowerLossCrashTest {
     }
 
     /** Checks that each thread's entries replay as 0, 1, 2, ... exactly as written; returns how many each has. */
-    private static int[] checkPrefixes(List<Mutation> replayed, int threads, long seed) {
+    private static int[] checkPrefixes(List<Mutation> replayed, int threads) {
         int[] next = new int[threads];
         for (Mutation m : replayed) {
             ByteBuffer key = ByteBuffer.wrap(m.key());

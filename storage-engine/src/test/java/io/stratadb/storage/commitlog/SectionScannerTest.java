@@ -90,7 +90,8 @@ class SectionScannerTest {
         assertEquals(lost, s.problemOffset());
         SegmentScanner.Verdict verdict = s.judgeDamage();
         assertFalse(verdict.provenWritten());
-        assertTrue(verdict.explanation().contains("1 intact section(s) after it were never synced"), verdict.explanation());
+        assertTrue(verdict.explanation().contains("1 intact section(s) after it were never synced"),
+                verdict.explanation());
     }
 
     /** An intact section is skipped whole in the search, so bytes inside its values cannot pose as a section. */

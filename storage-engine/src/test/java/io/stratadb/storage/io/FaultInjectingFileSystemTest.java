@@ -291,7 +291,8 @@ class FaultInjectingFileSystemTest {
                 byte[] actual = Arrays.copyOfRange(after, p * page, (p + 1) * page);
                 byte[] old = filled(page, (byte) 1);
                 byte[] now = old.clone();
-                Arrays.fill(now, Math.max(0, page + 100 - p * page), Math.min(page, 7 * page - 100 - p * page), (byte) 3);
+                int from = Math.max(0, page + 100 - p * page);
+                Arrays.fill(now, from, Math.min(page, 7 * page - 100 - p * page), (byte) 3);
                 boolean isNew = Arrays.equals(now, actual);
                 assertTrue(isNew || Arrays.equals(old, actual), "page " + p + " is wholly old or new, seed " + seed);
                 kept += isNew ? 1 : 0;
