@@ -40,7 +40,10 @@ public final class CommitLog implements AutoCloseable {
     private final SegmentDirectory directory;
     private final WriteQueue queue;
     private final CommitLogMetrics metrics;
-    /** Largest frame an append may produce: bounded by the value limit and by what fits in a segment. */
+    /**
+     * Largest frame an append may produce: bounded by the value limit and by what fits in a segment's
+     * first section.
+     */
     private final int maxFrameBytes;
 
     private boolean replayed;
@@ -58,7 +61,8 @@ public final class CommitLog implements AutoCloseable {
         this.directory = directory;
         long largestPossible = EntryFraming.OVERHEAD + MutationCodec.FIXED_BYTES + MutationCodec.MAX_TABLE_NAME_BYTES
                 + StorageConfig.MAX_KEY_SIZE + (long) config.maxValueSize();
-        this.maxFrameBytes = (int) Math.min(largestPossible, config.segmentSize() - SegmentHeader.SIZE);
+        this.maxFrameBytes = (int) Math.min(largestPossible,
+                config.segmentSize() - SegmentHeader.SIZE - SectionHeader.SIZE);
         this.queue = new WriteQueue(QUEUE_CAPACITY, Math.max(MIN_QUEUE_BYTE_BUDGET, 4L * maxFrameBytes));
         this.metrics = new CommitLogMetrics(registry, clock, queue::size, directory::liveCount);
     }
@@ -130,7 +134,8 @@ public final class CommitLog implements AutoCloseable {
         }
         directory.activated(firstId, first.path());
         spares = new SpareSegmentPreparer(creator, threads, firstId + 1);
-        int bufferSize = Math.max(Math.min(MIN_BUFFER_SIZE, config.segmentSize()), maxFrameBytes);
+        // Room for the largest frame in a section of its own.
+        int bufferSize = Math.max(Math.min(MIN_BUFFER_SIZE, config.segmentSize()), SectionHeader.SIZE + maxFrameBytes);
         SegmentAppender appender = new SegmentAppender(first, bufferSize, metrics, clock);
         CommitLogWriter w = new CommitLogWriter(queue, appender, spares, directory, config.syncMode(),
                 config.groupWindow().toNanos(), config.periodicSyncInterval().toNanos(), clock, metrics);

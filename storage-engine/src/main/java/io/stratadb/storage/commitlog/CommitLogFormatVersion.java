@@ -12,10 +12,17 @@ enum CommitLogFormatVersion {
      * length, CRC32C of the length, payload, CRC32C of the payload; payload is the V1 mutation encoding
      * of {@link MutationCodec}.
      */
-    V1(1);
+    V1(1),
+    /**
+     * Sync sections: after the segment header, entries come in sections, one per write call, each
+     * opened by a {@link SectionHeader} (marker, length, the offset up to which the segment had been
+     * synced when the section was written, CRC32C). Entry framing and payload are V1's. Lets replay
+     * tell a power cut, which may persist unsynced pages out of order, from corruption of synced data.
+     */
+    V2(2);
 
     /** What new segments are written with. */
-    static final CommitLogFormatVersion CURRENT = V1;
+    static final CommitLogFormatVersion CURRENT = V2;
 
     private final int code;
 

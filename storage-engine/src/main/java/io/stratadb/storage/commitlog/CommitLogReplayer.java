@@ -15,11 +15,12 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Replays segments oldest first and decides what each damaged spot is (docs/commitlog-format.md,
- * "Replay"). A damaged entry is a torn tail only if it is in the newest segment that holds any data
- * and no intact entry follows it there: the writer syncs a segment before it writes to the next one,
- * so only the last write of the newest segment can have been cut short by a crash. Torn tails are
- * zeroed (not cut off, so a preallocated segment keeps its length) and the next start sees a clean
- * log; anything else is corruption, handled by the policy.
+ * "Replay"). Damage can be a torn tail only in the newest segment that holds any data: the writer syncs
+ * a segment before it writes to the next one. There the segment's layout decides: in V1 the damage is a
+ * torn tail if no intact entry follows it; in V2 if no intact section after it says the segment had been
+ * synced past it (a power cut may persist unsynced pages out of order, so intact but unsynced sections
+ * may follow a torn one). Torn tails are zeroed (not cut off, so a preallocated segment keeps its
+ * length) and the next start sees a clean log; anything else is corruption, handled by the policy.
  *
  * <p>One instance serves one replay.
  */
@@ -54,61 +55,84 @@ final class CommitLogReplayer {
 
     private void replaySegment(List<SegmentFile> segments, int index, Consumer<Mutation> consumer) throws IOException {
         SegmentFile segment = segments.get(index);
-        long problemOffset;
-        String problem;
-        boolean torn;
+        long tornFrom;
+        long damageAt;
+        String reason;
         try (ReadableFile file = fs.open(segment.path())) {
             SegmentBytes bytes = new WindowedSegmentBytes(file, file.size());
-            String headerProblem = checkHeader(bytes, segment.id());
-            if (headerProblem != null) {
-                corruption(segment, 0, headerProblem);
+            SegmentHeader.Fields header;
+            try {
+                header = readHeader(bytes, segment.id());
+            } catch (IllegalArgumentException e) {
+                corruption(segment, 0, e.getMessage());
                 return;
             }
-            SegmentScanner scanner = new SegmentScanner(bytes, SegmentHeader.SIZE);
-            for (ByteBuffer payload = scanner.next(); payload != null; payload = scanner.next()) {
-                Mutation m;
-                try {
-                    m = codec.decode(payload);
-                } catch (IllegalArgumentException e) {
-                    // Both checksums matched, so these are the bytes the writer wrote: not a torn write.
-                    corruption(segment, scanner.entryOffset(), "undecodable mutation (" + e.getMessage() + ")");
-                    return;
+            SegmentScanner scanner = SegmentScanner.of(header.version(), bytes);
+            if (!replayEntries(segment, scanner, consumer) || scanner.problem() == null) {
+                return;
+            }
+            damageAt = scanner.problemOffset();
+            reason = scanner.problem();
+            SegmentScanner.Verdict verdict = null;
+            if (index == lastSegmentWithData(segments)) {
+                verdict = scanner.judgeDamage();
+                reason += "; " + verdict.explanation();
+            }
+            if (verdict != null && !verdict.provenWritten()) {
+                tornFrom = scanner.tornTailStart();
+            } else {
+                if (policy == CommitLogCorruptionPolicy.SKIP) {
+                    scanner.releaseIntactEntriesBeforeProblem();
+                    if (!replayEntries(segment, scanner, consumer)) {
+                        return;
+                    }
                 }
-                consumer.accept(m);
-                entries++;
-            }
-            if (scanner.problem() == null) {
+                corruption(segment, damageAt, reason);
                 return;
             }
-            problemOffset = scanner.problemOffset();
-            problem = scanner.problem();
-            torn = index == lastSegmentWithData(segments) && !scanner.validEntryFollows(problemOffset);
         }
-        if (torn) {
-            // Made here, not up front: it holds a 1 MiB buffer that most replays never need.
-            long zeroed = new TornTailEraser(fs).erase(segment.path(), problemOffset);
-            tornTails.add(new TornTail(segment.path(), problemOffset, zeroed, problem));
-            LOG.info("Zeroed the unfinished last write in {} at offset {} ({} bytes: {})",
-                    segment.path(), problemOffset, zeroed, problem);
-        } else {
-            corruption(segment, problemOffset, problem);
-        }
+        eraseTornTail(segment, tornFrom, damageAt, reason);
     }
 
-    private static String checkHeader(SegmentBytes bytes, long expectedId) throws IOException {
+    /** Hands every entry the scanner gives to the consumer; false if one did not decode (corruption, handled). */
+    private boolean replayEntries(SegmentFile segment, SegmentScanner scanner, Consumer<Mutation> consumer)
+            throws IOException {
+        for (ByteBuffer payload = scanner.next(); payload != null; payload = scanner.next()) {
+            Mutation m;
+            try {
+                m = codec.decode(payload);
+            } catch (IllegalArgumentException e) {
+                // Both checksums matched, so these are the bytes the writer wrote: not a torn write.
+                corruption(segment, scanner.entryOffset(), "undecodable mutation (" + e.getMessage() + ")");
+                return false;
+            }
+            consumer.accept(m);
+            entries++;
+        }
+        return true;
+    }
+
+    private void eraseTornTail(SegmentFile segment, long from, long damageAt, String reason) throws IOException {
+        // Made here, not up front: it holds a 1 MiB buffer that most replays never need.
+        long zeroed = new TornTailEraser(fs).erase(segment.path(), from);
+        String why = damageAt == from ? reason : reason + " (damage at offset " + damageAt + ")";
+        tornTails.add(new TornTail(segment.path(), from, zeroed, why));
+        LOG.info("Zeroed the unfinished last write in {} at offset {} ({} bytes: {})",
+                segment.path(), from, zeroed, why);
+    }
+
+    /** The segment's header fields; throws IllegalArgumentException saying what is wrong with it. */
+    private static SegmentHeader.Fields readHeader(SegmentBytes bytes, long expectedId) throws IOException {
         if (bytes.length() < SegmentHeader.SIZE) {
-            return "file of " + bytes.length() + " bytes is shorter than the " + SegmentHeader.SIZE + "-byte segment header";
+            throw new IllegalArgumentException("file of " + bytes.length() + " bytes is shorter than the "
+                    + SegmentHeader.SIZE + "-byte segment header");
         }
-        long id;
-        try {
-            id = SegmentHeader.decode(bytes.read(0, SegmentHeader.SIZE));
-        } catch (IllegalArgumentException e) {
-            return e.getMessage();
+        SegmentHeader.Fields header = SegmentHeader.decode(bytes.read(0, SegmentHeader.SIZE));
+        if (header.id() != expectedId) {
+            throw new IllegalArgumentException("segment header says id " + header.id() + " but the file name says "
+                    + expectedId);
         }
-        if (id != expectedId) {
-            return "segment header says id " + id + " but the file name says " + expectedId;
-        }
-        return null;
+        return header;
     }
 
     private void corruption(SegmentFile segment, long offset, String reason) {
@@ -128,7 +152,7 @@ final class CommitLogReplayer {
             for (int i = segments.size() - 1; i >= 0; i--) {
                 try (ReadableFile file = fs.open(segments.get(i).path())) {
                     SegmentBytes bytes = new WindowedSegmentBytes(file, file.size());
-                    if (bytes.length() > SegmentHeader.SIZE && !new SegmentScanner(bytes, SegmentHeader.SIZE).onlyZerosRemain()) {
+                    if (bytes.length() > SegmentHeader.SIZE && !bytes.allZero(SegmentHeader.SIZE, bytes.length())) {
                         lastSegmentWithData = i;
                         break;
                     }

@@ -4,12 +4,16 @@ import io.stratadb.storage.Clock;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.concurrent.TimeUnit;
+import java.util.zip.CRC32C;
 
 /**
  * The writer thread's view of the active segment: entries are framed into one reusable direct buffer
- * and reach the file in a single write when the buffer fills, before a sync, or before a roll. Keeps
- * the bookkeeping the writer's decisions need: whether anything is unsynced, and whether the active
- * segment holds any entry (a roll of an empty segment is a no-op).
+ * and reach the file in a single write when the buffer fills, before a sync, or before a roll. Each such
+ * write is one sync section (docs/commitlog-format.md, "Sync sections"): the buffer starts with room for
+ * a {@link SectionHeader}, filled in just before the write with the section's length and the offset up
+ * to which the segment had been synced so far. Keeps the bookkeeping the writer's decisions need:
+ * whether anything is unsynced, and whether the active segment holds any entry (a roll of an empty
+ * segment is a no-op).
  */
 final class SegmentAppender {
 
@@ -17,15 +21,24 @@ final class SegmentAppender {
     private final EntryEncoder encoder;
     private final CommitLogMetrics metrics;
     private final Clock clock;
+    private final CRC32C sectionCrc = new CRC32C();
     private CommitLogSegment segment;
     private long entriesInSegment;
     private boolean unsynced;
+    /**
+     * Every byte of the active segment below this offset is durable: its position after the last
+     * completed fsync, or the end of its header (synced when the segment was created) before the first.
+     * Only ever raised after an fsync returns, which is what makes a section's claim true.
+     */
+    private long syncedUpTo;
 
     /**
-     * @param bufferSize at least the largest frame an append can produce
+     * @param first a freshly created segment, nothing written after its header
+     * @param bufferSize at least a section header plus the largest frame an append can produce
      */
     SegmentAppender(CommitLogSegment first, int bufferSize, CommitLogMetrics metrics, Clock clock) {
         this.segment = first;
+        this.syncedUpTo = first.position();
         this.buffer = ByteBuffer.allocateDirect(bufferSize);
         this.encoder = new EntryEncoder(buffer);
         this.metrics = metrics;
@@ -36,26 +49,34 @@ final class SegmentAppender {
         return segment;
     }
 
-    /** Whether a frame of {@code frameBytes} still fits in the active segment. */
+    /** Whether a frame of {@code frameBytes} still fits in the active segment, with a section header if needed. */
     boolean fits(int frameBytes) {
-        return buffer.position() + (long) frameBytes <= segment.remaining();
+        long added = startsSection(frameBytes) ? SectionHeader.SIZE + (long) frameBytes : frameBytes;
+        return buffer.position() + added <= segment.remaining();
     }
 
     /** Frames {@code a} into the buffer, writing the buffer out first if it lacks room. The caller checked {@link #fits}. */
     void add(WriteRequest.Append a) throws IOException {
         int frame = EntryFraming.frameSize(a.payloadBytes());
-        if (buffer.remaining() < frame) {
+        if (startsSection(frame)) {
             flush();
+            buffer.position(SectionHeader.SIZE);
         }
         encoder.encode(a.mutation(), a.payloadBytes(), a.tableNameBytes());
         entriesInSegment++;
     }
 
-    /** Writes whatever is buffered to the active segment (one write call). */
+    /** Whether a frame of {@code frameBytes} would go into a new section: none is open, or it lacks room. */
+    private boolean startsSection(int frameBytes) {
+        return buffer.position() == 0 || buffer.remaining() < frameBytes;
+    }
+
+    /** Writes whatever is buffered to the active segment as one section (one write call). */
     void flush() throws IOException {
         if (buffer.position() == 0) {
             return;
         }
+        SectionHeader.put(buffer, 0, buffer.position() - SectionHeader.SIZE, syncedUpTo, sectionCrc);
         buffer.flip();
         int bytes = buffer.remaining();
         try {
@@ -81,6 +102,8 @@ final class SegmentAppender {
         long start = clock.nanoTime();
         segment.sync();
         metrics.syncLatency().update(clock.nanoTime() - start, TimeUnit.NANOSECONDS);
+        // Everything written so far went out before this fsync, so it is all durable now.
+        syncedUpTo = segment.position();
         unsynced = false;
     }
 
@@ -98,6 +121,8 @@ final class SegmentAppender {
         segment.close();
         segment = next;
         entriesInSegment = 0;
+        // A fresh segment's header was synced when it was created: its first section says so.
+        syncedUpTo = next.position();
     }
 
     /** Syncs and closes the active segment (normal shutdown). */

@@ -11,7 +11,7 @@ import java.util.zip.CRC32C;
  * <pre>
  * offset 0  u32 magic 0x5354434C ("STCL")
  * offset 4  u16 format version ({@link CommitLogFormatVersion})
- * offset 6  u16 flags, 0 in V1 (reserved so a later version can mark e.g. compressed segments)
+ * offset 6  u16 flags, 0 in V1 and V2 (reserved so a later version can mark e.g. compressed segments)
  * offset 8  i64 segment id (also in the file name; the two must agree)
  * offset 16 u32 CRC32C of bytes 0..15
  * </pre>
@@ -25,11 +25,20 @@ final class SegmentHeader {
     private SegmentHeader() {
     }
 
+    /** What a valid header says: the segment id, and the layout of everything after the header. */
+    record Fields(long id, CommitLogFormatVersion version) {
+    }
+
     /** A fresh header for segment {@code id} in the current format, ready to write. */
     static ByteBuffer encode(long id) {
+        return encode(id, CommitLogFormatVersion.CURRENT);
+    }
+
+    /** A header in {@code version}; only tests write any but the current one (old segments must still replay). */
+    static ByteBuffer encode(long id, CommitLogFormatVersion version) {
         ByteBuffer b = ByteBuffer.allocate(SIZE).order(ByteOrder.BIG_ENDIAN);
         b.putInt(MAGIC);
-        b.putShort((short) CommitLogFormatVersion.CURRENT.code());
+        b.putShort((short) version.code());
         b.putShort((short) 0);
         b.putLong(id);
         b.putInt(crcOfFirst16(b));
@@ -38,12 +47,12 @@ final class SegmentHeader {
     }
 
     /**
-     * Checks a header read from disk and returns its segment id.
+     * Checks a header read from disk and returns what it says.
      *
      * @param header exactly {@link #SIZE} bytes from position 0
      * @throws IllegalArgumentException saying what is wrong, if anything is
      */
-    static long decode(ByteBuffer header) {
+    static Fields decode(ByteBuffer header) {
         if (header.remaining() != SIZE) {
             throw new IllegalArgumentException("segment header must be " + SIZE + " bytes, got " + header.remaining());
         }
@@ -60,7 +69,8 @@ final class SegmentHeader {
                     "segment header checksum mismatch: stored 0x%08X, computed 0x%08X", stored, computed));
         }
         int versionCode = Short.toUnsignedInt(b.getShort(4));
-        if (CommitLogFormatVersion.fromCode(versionCode) == null) {
+        CommitLogFormatVersion version = CommitLogFormatVersion.fromCode(versionCode);
+        if (version == null) {
             throw new IllegalArgumentException("unknown commit-log format version " + versionCode
                     + " (this build reads up to " + CommitLogFormatVersion.CURRENT.code() + ")");
         }
@@ -68,7 +78,7 @@ final class SegmentHeader {
         if (flags != 0) {
             throw new IllegalArgumentException("unknown segment header flags 0x" + Integer.toHexString(flags));
         }
-        return b.getLong(8);
+        return new Fields(b.getLong(8), version);
     }
 
     private static int crcOfFirst16(ByteBuffer b) {

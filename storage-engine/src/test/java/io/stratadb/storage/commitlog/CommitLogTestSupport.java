@@ -145,15 +145,72 @@ final class CommitLogTestSupport {
         return readEntries(Files.readAllBytes(segment));
     }
 
-    /** Entries of a segment's bytes, with their offsets; stops at the first problem. */
+    /** Entries of a segment's bytes (header included, any version) with their offsets, up to the first problem. */
     static List<Entry> readEntries(byte[] bytes) throws IOException {
-        SegmentScanner scanner = new SegmentScanner(new ArraySegmentBytes(bytes), SegmentHeader.SIZE);
+        ArraySegmentBytes segment = new ArraySegmentBytes(bytes);
+        SegmentHeader.Fields header = SegmentHeader.decode(segment.read(0, SegmentHeader.SIZE));
+        SegmentScanner scanner = SegmentScanner.of(header.version(), segment);
         MutationCodec codec = new MutationCodec();
         List<Entry> out = new ArrayList<>();
         for (ByteBuffer p = scanner.next(); p != null; p = scanner.next()) {
             out.add(new Entry(scanner.entryOffset(), codec.decode(p)));
         }
         return out;
+    }
+
+    /** One sync section of a V2 segment: where it starts and ends, what it claims, its entries. */
+    record Section(long offset, long end, long syncedUpTo, List<Entry> entries) {
+    }
+
+    static List<Section> readSections(Path segment) throws IOException {
+        return readSections(Files.readAllBytes(segment));
+    }
+
+    /** The intact sections of a V2 segment's bytes, in order; stops at the first damaged one. */
+    static List<Section> readSections(byte[] bytes) throws IOException {
+        List<Entry> entries = readEntries(bytes);
+        List<Section> out = new ArrayList<>();
+        java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
+        for (int at = SegmentHeader.SIZE; at + SectionHeader.SIZE <= bytes.length; ) {
+            ByteBuffer header = ByteBuffer.wrap(bytes, at, SectionHeader.SIZE).slice();
+            if (SectionHeader.check(header, crc) != null) {
+                break;
+            }
+            long from = at + SectionHeader.SIZE;
+            long end = from + SectionHeader.length(header);
+            List<Entry> in = entries.stream().filter(e -> e.offset() >= from && e.offset() < end).toList();
+            if (in.isEmpty()) {
+                break;
+            }
+            out.add(new Section(at, end, SectionHeader.syncedUpTo(header), in));
+            at = (int) end;
+        }
+        return out;
+    }
+
+    /**
+     * Whether a segment's bytes hold a fully intact entry anywhere after their first damaged spot: what
+     * format V1's rule took as proof of corruption, and what a power cut can leave behind.
+     */
+    static boolean intactEntryAfterFirstDamage(byte[] bytes) throws IOException {
+        ArraySegmentBytes segment = new ArraySegmentBytes(bytes);
+        SegmentHeader.Fields header = SegmentHeader.decode(segment.read(0, SegmentHeader.SIZE));
+        SegmentScanner scanner = SegmentScanner.of(header.version(), segment);
+        while (scanner.next() != null) {
+            // Only the first damaged spot matters.
+        }
+        if (scanner.problem() == null) {
+            return false;
+        }
+        EntryChecker checker = new EntryChecker(segment);
+        ByteBuffer all = ByteBuffer.wrap(bytes);
+        for (long at = scanner.problemOffset() + 1; at + EntryFraming.OVERHEAD < bytes.length; at++) {
+            if (checker.plausibleLength(all.getInt((int) at), all.getInt((int) at + 4))
+                    && checker.check(at, bytes.length, "segment end") == null) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Offset just past the last readable entry of {@code segment}: where the zeros of a preallocated one start. */
@@ -173,7 +230,9 @@ final class CommitLogTestSupport {
 
     /**
      * Writes {@code segments} segments of {@code perSegment} random mutations each (rolling between
-     * them), waits for every append, closes the log, and returns the mutations per segment.
+     * them), closes the log, and returns the mutations per segment. Each append is waited for before the
+     * next (GROUP mode), so each entry is a sync section of its own that says everything before it was
+     * synced: damage to any entry but the last of the newest segment is then provably corruption.
      */
     static List<List<Mutation>> writeSegments(StorageConfig config, long seed, int segments, int perSegment)
             throws IOException {
@@ -185,13 +244,11 @@ final class CommitLogTestSupport {
                     log.rollSegment().join();
                 }
                 List<Mutation> written = new ArrayList<>();
-                List<java.util.concurrent.CompletableFuture<Void>> futures = new ArrayList<>();
                 for (int i = 0; i < perSegment; i++) {
                     Mutation m = random.next();
                     written.add(m);
-                    futures.add(log.append(m));
+                    log.append(m).join();
                 }
-                futures.forEach(java.util.concurrent.CompletableFuture::join);
                 out.add(written);
             }
         }

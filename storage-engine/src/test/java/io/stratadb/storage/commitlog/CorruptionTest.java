@@ -19,7 +19,11 @@ import java.util.zip.CRC32C;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Damage that a crash cannot explain must not be replayed past silently. */
+/**
+ * Damage that a crash cannot explain must not be replayed past silently. The log here is written one
+ * acknowledged entry at a time, so every section says everything before it was synced: damage anywhere
+ * but in the newest segment's last section is provably to synced data.
+ */
 class CorruptionTest {
 
     @TempDir
@@ -35,6 +39,7 @@ class CorruptionTest {
         CommitLogTestSupport.writeSegments(config, 21, 1, 30);
         Path segment = CommitLogTestSupport.newestSegment(config.commitLogDirectory());
         long offset = CommitLogTestSupport.readEntries(segment).get(10).offset();
+        long proof = CommitLogTestSupport.readSections(segment).get(11).offset();
         CommitLogTestSupport.flipBit(segment, offset + EntryFraming.HEADER_BYTES + 3, 5);
         long sizeBefore = Files.size(segment);
 
@@ -45,6 +50,8 @@ class CorruptionTest {
         assertTrue(e.getMessage().contains(segment.getFileName().toString()), e.getMessage());
         assertTrue(e.getMessage().contains("offset " + offset), e.getMessage());
         assertTrue(e.getMessage().contains("payload checksum"), e.getMessage());
+        assertTrue(e.getMessage().contains("the intact section at offset " + proof
+                + " says the segment had been synced up to offset " + proof), e.getMessage());
         assertEquals(sizeBefore, Files.size(segment), "STOP changes nothing on disk");
     }
 

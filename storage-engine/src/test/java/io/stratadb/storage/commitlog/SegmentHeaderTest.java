@@ -17,8 +17,16 @@ class SegmentHeaderTest {
         for (long id : new long[] {1, 2, 1L << 40, Long.MAX_VALUE}) {
             ByteBuffer h = SegmentHeader.encode(id);
             assertEquals(SegmentHeader.SIZE, h.remaining());
-            assertEquals(id, SegmentHeader.decode(h));
+            assertEquals(new SegmentHeader.Fields(id, CommitLogFormatVersion.CURRENT), SegmentHeader.decode(h));
         }
+    }
+
+    @Test
+    void newSegmentsAreV2AndV1HeadersStillDecode() {
+        assertEquals(CommitLogFormatVersion.V2, CommitLogFormatVersion.CURRENT);
+        assertEquals(2, SegmentHeader.encode(7).getShort(4));
+        assertEquals(new SegmentHeader.Fields(7, CommitLogFormatVersion.V1),
+                SegmentHeader.decode(SegmentHeader.encode(7, CommitLogFormatVersion.V1)));
     }
 
     @Test

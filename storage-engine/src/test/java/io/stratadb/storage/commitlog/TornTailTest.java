@@ -14,13 +14,14 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A crash can leave the newest segment's last write unfinished; replay must zero it, not refuse to
- * start, and the segment must keep its length (a preallocated one stays preallocated).
+ * start, and the segment must keep its length (a preallocated one stays preallocated). Format V2 here;
+ * {@link FormatV1ReplayTest} covers segments of the first format, and {@link PowerLossCrashTest} writes
+ * that persisted out of order.
  */
 class TornTailTest {
 
@@ -31,18 +32,21 @@ class TornTailTest {
         return CommitLogTestSupport.config(dir).build();
     }
 
-    /** The usual torn write in a preallocated segment: the last entry reached the disk only halfway. */
+    /**
+     * The usual torn write in a preallocated segment: the last section (here one entry) reached the disk
+     * only halfway. The whole section is zeroed, header included.
+     */
     @Test
-    void anEntryWrittenOnlyHalfwayIsZeroedAndTheNextStartIsClean() throws IOException {
+    void aSectionWrittenOnlyHalfwayIsZeroedAndTheNextStartIsClean() throws IOException {
         StorageConfig config = config();
         List<Mutation> written = CommitLogTestSupport.writeSegments(config, 11, 1, 30).get(0);
         Path segment = CommitLogTestSupport.newestSegment(config.commitLogDirectory());
         assertEquals(CommitLogTestSupport.SEGMENT_SIZE, Files.size(segment), "preallocated");
-        long lastOffset = CommitLogTestSupport.readEntries(segment).get(29).offset();
-        int frame = CommitLogTestSupport.frameSize(written.get(29));
-        int half = frame / 2;
-        CommitLogTestSupport.writeAt(segment, lastOffset + half, new byte[frame - half]);
-        long zeroedExpected = CommitLogTestSupport.endOfNonZero(segment) - lastOffset;
+        CommitLogTestSupport.Section last = CommitLogTestSupport.readSections(segment).get(29);
+        int size = (int) (last.end() - last.offset());
+        int half = size / 2;
+        CommitLogTestSupport.writeAt(segment, last.offset() + half, new byte[size - half]);
+        long zeroedExpected = CommitLogTestSupport.endOfNonZero(segment) - last.offset();
 
         CommitLogTestSupport.Replayed r = CommitLogTestSupport.replay(config);
 
@@ -50,34 +54,36 @@ class TornTailTest {
         assertEquals(1, r.result().tornTails().size(), r.result().toString());
         TornTail torn = r.result().tornTails().get(0);
         assertEquals(segment, torn.file());
-        assertEquals(lastOffset, torn.offset());
+        assertEquals(last.offset(), torn.offset());
         assertTrue(zeroedExpected > 0 && zeroedExpected <= half, "test set-up: " + zeroedExpected);
         assertEquals(zeroedExpected, torn.bytesCut());
         assertEquals(zeroedExpected, r.result().bytesCut());
-        assertTrue(CommitLogTestSupport.endOfNonZero(segment) <= lastOffset, "the torn write is zeroed on disk");
+        assertTrue(torn.reason().contains("no intact section follows"), torn.reason());
+        assertTrue(CommitLogTestSupport.endOfNonZero(segment) <= last.offset(), "the torn write is zeroed on disk");
         assertEquals(CommitLogTestSupport.SEGMENT_SIZE, Files.size(segment), "the segment keeps its length");
         assertCleanSecondReplay(config, written.subList(0, 29));
     }
 
-    /** A segment the appending writer of earlier versions left, shorter than a segment, torn mid-entry. */
+    /** A segment cut short inside its last section (e.g. copied off a full disk): zeroed from the section on. */
     @Test
-    void anEntryCutMidwayInAShortSegmentIsZeroedAndTheFileKeepsItsLength() throws IOException {
+    void aSectionCutMidwayInAShortSegmentIsZeroedAndTheFileKeepsItsLength() throws IOException {
         StorageConfig config = config();
         List<Mutation> written = CommitLogTestSupport.writeSegments(config, 11, 1, 30).get(0);
         Path segment = CommitLogTestSupport.newestSegment(config.commitLogDirectory());
-        long lastOffset = CommitLogTestSupport.readEntries(segment).get(29).offset();
-        long half = CommitLogTestSupport.frameSize(written.get(29)) / 2;
-        CommitLogTestSupport.cut(segment, lastOffset + half);
-        long zeroedExpected = CommitLogTestSupport.endOfNonZero(segment) - lastOffset;
+        CommitLogTestSupport.Section last = CommitLogTestSupport.readSections(segment).get(29);
+        long cutAt = last.offset() + (last.end() - last.offset()) / 2;
+        CommitLogTestSupport.cut(segment, cutAt);
+        long zeroedExpected = CommitLogTestSupport.endOfNonZero(segment) - last.offset();
 
         CommitLogTestSupport.Replayed r = CommitLogTestSupport.replay(config);
 
         assertSameMutations(written.subList(0, 29), r.mutations(), "torn");
         TornTail torn = r.result().tornTails().get(0);
-        assertEquals(lastOffset, torn.offset());
+        assertEquals(last.offset(), torn.offset());
         assertEquals(zeroedExpected, torn.bytesCut());
-        assertEquals(lastOffset + half, Files.size(segment));
-        assertTrue(CommitLogTestSupport.endOfNonZero(segment) <= lastOffset);
+        assertTrue(torn.reason().contains("runs past the segment end"), torn.reason());
+        assertEquals(cutAt, Files.size(segment));
+        assertTrue(CommitLogTestSupport.endOfNonZero(segment) <= last.offset());
         assertCleanSecondReplay(config, written.subList(0, 29));
     }
 
@@ -117,13 +123,14 @@ class TornTailTest {
         assertSameMutations(written, r.mutations(), "zero header");
         assertEquals(end, r.result().tornTails().get(0).offset());
         assertEquals(31, r.result().tornTails().get(0).bytesCut());
-        assertTrue(r.result().tornTails().get(0).reason().contains("zeroed entry header"));
+        assertTrue(r.result().tornTails().get(0).reason().contains("zeroed section header"),
+                r.result().tornTails().get(0).reason());
         assertCleanSecondReplay(config, written);
     }
 
-    /** Both can only happen at the end of a short segment (one the appending writer left). */
+    /** Both can only happen at the end of a short segment. */
     @Test
-    void aPartialHeaderAndALengthRunningPastTheEndAreTornTails() throws IOException {
+    void aPartialSectionHeaderAndALengthRunningPastTheEndAreTornTails() throws IOException {
         StorageConfig config = config();
         List<Mutation> written = CommitLogTestSupport.writeSegments(config, 14, 1, 10).get(0);
         Path segment = CommitLogTestSupport.newestSegment(config.commitLogDirectory());
@@ -133,15 +140,17 @@ class TornTailTest {
         CommitLogTestSupport.appendBytes(segment, new byte[] {0, 0, 1});
         CommitLogTestSupport.Replayed partial = CommitLogTestSupport.replay(config);
         assertEquals(end, partial.result().tornTails().get(0).offset());
-        assertTrue(partial.result().tornTails().get(0).reason().contains("partial entry header"));
+        assertTrue(partial.result().tornTails().get(0).reason().contains("partial section header"),
+                partial.result().tornTails().get(0).reason());
         assertEquals(end + 3, Files.size(segment));
 
-        // A complete, checksummed length promising more payload than was written before the crash.
-        ByteBuffer header = ByteBuffer.allocate(18);
-        header.putInt(1000).putInt(EntryFraming.lengthCrc(new java.util.zip.CRC32C(), 1000));
+        // A complete, checksummed section header promising more entry bytes than were written before the crash.
+        ByteBuffer header = ByteBuffer.allocate(SectionHeader.SIZE);
+        SectionHeader.put(header, 0, 1000, end, new java.util.zip.CRC32C());
         CommitLogTestSupport.writeAt(segment, end, header.array());
         CommitLogTestSupport.Replayed past = CommitLogTestSupport.replay(config);
         assertSameMutations(written, past.mutations(), "length past end");
+        assertEquals(end, past.result().tornTails().get(0).offset());
         assertTrue(past.result().tornTails().get(0).reason().contains("runs past the segment end"),
                 past.result().toString());
         assertCleanSecondReplay(config, written);
@@ -159,28 +168,25 @@ class TornTailTest {
         CommitLog log = CommitLogTestSupport.openAndStart(config, fs);
         RandomMutations random = new RandomMutations(15, 200);
         List<Mutation> written = new ArrayList<>();
-        List<CompletableFuture<Void>> futures = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
             Mutation m = random.next();
             written.add(m);
-            futures.add(log.append(m));
+            log.append(m).join();
         }
-        futures.forEach(CompletableFuture::join);
         CommitLogTestSupport.awaitTrue(() -> CommitLogTestSupport.segments(config.commitLogDirectory()).size() == 2,
                 "the spare segment is prepared");
         fs.crash();
         log.close();
         Path active = CommitLogTestSupport.segments(config.commitLogDirectory()).get(1L);
-        long lastOffset = CommitLogTestSupport.readEntries(active).get(19).offset();
-        int frame = CommitLogTestSupport.frameSize(written.get(19));
-        CommitLogTestSupport.writeAt(active, lastOffset + 5, new byte[frame - 5]);
+        CommitLogTestSupport.Section last = CommitLogTestSupport.readSections(active).get(19);
+        CommitLogTestSupport.writeAt(active, last.offset() + 5, new byte[(int) (last.end() - last.offset()) - 5]);
 
         CommitLogTestSupport.Replayed r = CommitLogTestSupport.replay(config, fs.restarted());
 
         assertSameMutations(written.subList(0, 19), r.mutations(), "torn before spare");
         assertEquals(2, r.result().segmentsRead());
         assertEquals(active, r.result().tornTails().get(0).file());
-        assertEquals(lastOffset, r.result().tornTails().get(0).offset());
+        assertEquals(last.offset(), r.result().tornTails().get(0).offset());
     }
 
     private static void assertCleanSecondReplay(StorageConfig config, List<Mutation> expected) throws IOException {

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Random;
 import java.util.TreeMap;
 
 /**
@@ -66,22 +67,54 @@ final class DurableFileState {
         return out;
     }
 
-    /** Puts the file back to its durable contents, as a crash would leave it. */
+    /** Puts the file back to its durable contents, as a crash that loses every unsynced write would leave it. */
     void restore(FileSystem fs, Path path) throws IOException {
+        restore(fs, path, null);
+    }
+
+    /**
+     * Puts the file back to what a power cut could leave. With {@code random} null every unsynced write is
+     * lost. Otherwise each page overwritten since the last sync independently keeps its new contents or
+     * gets back its synced ones, as a disk that persisted the dirty pages in any order and was cut off
+     * partway; bytes appended past the synced length are cut at a random page boundary (all, some
+     * leading pages, or none of them survive). A page straddling the synced length is one page: if its
+     * appended tail survives the cut, so do its overwritten bytes.
+     */
+    void restore(FileSystem fs, Path path, Random random) throws IOException {
         if (!fs.exists(path)) {
             return;
         }
-        if (!savedPages.isEmpty()) {
-            for (Map.Entry<Long, byte[]> e : savedPages.entrySet()) {
-                try (WritableFile f = fs.openForOverwrite(path, e.getKey() * PAGE_SIZE)) {
+        long size = fs.size(path);
+        long cut = random == null ? length : randomCut(size, random);
+        long straddling = length % PAGE_SIZE == 0 ? -1 : length / PAGE_SIZE;
+        for (Map.Entry<Long, byte[]> e : savedPages.entrySet()) {
+            long page = e.getKey();
+            boolean keepNew = random != null && ((page == straddling && cut > length) || random.nextBoolean());
+            if (!keepNew) {
+                try (WritableFile f = fs.openForOverwrite(path, page * PAGE_SIZE)) {
                     f.write(ByteBuffer.wrap(e.getValue()));
                     f.sync();
                 }
             }
-            savedPages.clear();
         }
-        if (fs.size(path) > length) {
-            fs.truncate(path, length);
+        savedPages.clear();
+        if (size > cut) {
+            fs.truncate(path, cut);
         }
+    }
+
+    /** The synced length, or a page boundary between it and {@code size}, or {@code size}, each equally likely. */
+    private long randomCut(long size, Random random) {
+        if (size <= length) {
+            return length;
+        }
+        long firstBoundary = length / PAGE_SIZE + 1;
+        long lastBoundary = (size - 1) / PAGE_SIZE;
+        long boundaries = Math.max(0, lastBoundary - firstBoundary + 1);
+        long pick = (long) (random.nextDouble() * (boundaries + 2));
+        if (pick == 0) {
+            return length;
+        }
+        return pick <= boundaries ? (firstBoundary + pick - 1) * PAGE_SIZE : size;
     }
 }

@@ -10,6 +10,8 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Random;
+import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Predicate;
@@ -29,8 +31,13 @@ import java.util.function.Predicate;
  *       syncs).
  * </ul>
  *
- * <p>A crash thus loses every unsynced write entirely. A real one may also keep some unsynced pages and
- * not others; this class does not model that.
+ * <p>{@code crash()} thus loses every unsynced write entirely. {@link #crashLosingUnsyncedPagesRandomly}
+ * models a power cut during (or before) an fsync instead: the disk may have persisted any subset of the
+ * dirty pages, in any order, so each unsynced 4 KiB page of an overwrite independently keeps its new or
+ * its synced contents, and unsynced appended bytes are cut at a random page boundary. (Unsynced
+ * directory changes are still all undone; pages are the unit, not sectors.) {@link #powerCutAtSync}
+ * arms one to fall in place of a chosen sync, the moment with the most unsynced data; afterwards
+ * {@link #durableContentsAtCrash} tells a test exactly what the syncs had made durable.
  *
  * <p>After {@code crash()} this instance refuses every call, including through files opened before it,
  * so threads of the "dead" process cannot touch the disk any more. Simulate the restart with
@@ -61,6 +68,12 @@ public final class FaultInjectingFileSystem implements FileSystem {
     private final List<DirectoryChange> unsyncedChanges = new ArrayList<>();
     private final List<Fault> faults = new ArrayList<>();
     private final AtomicLong syncs = new AtomicLong();
+    /** Syncs left before an armed power cut (see {@link #powerCutAtSync}); 0 when none is armed. */
+    private final AtomicLong syncsBeforePowerCut = new AtomicLong();
+    private volatile Random powerCutRandom;
+    private volatile Predicate<Path> powerCutFiles = p -> true;
+    /** What each written file held durably when the crash came (before a power cut's random choices). */
+    private final Map<Path, byte[]> durableAtCrash = new HashMap<>();
     private volatile boolean crashed;
 
     public FaultInjectingFileSystem(FileSystem delegate) {
@@ -117,12 +130,66 @@ public final class FaultInjectingFileSystem implements FileSystem {
         }
     }
 
+    /**
+     * After a crash: what {@code file} held durably at that moment, i.e. exactly what its syncs had made
+     * durable (a power cut may have kept more). Null if this instance never saw the file written: then
+     * it is on disk as it was.
+     */
+    public byte[] durableContentsAtCrash(Path file) {
+        if (!crashed) {
+            throw new IllegalStateException("not crashed");
+        }
+        synchronized (stateLock) {
+            byte[] b = durableAtCrash.get(key(file));
+            return b == null ? null : b.clone();
+        }
+    }
+
     public boolean isCrashed() {
         return crashed;
     }
 
     /** Drops everything not made durable (see the class comment); this instance is unusable afterwards. */
     public void crash() throws IOException {
+        crash(null);
+    }
+
+    /**
+     * A power cut: like {@link #crash()}, except that each page overwritten since its file's last sync
+     * survives with its new contents or reverts to its synced ones, at random and independently, and
+     * bytes appended since the last sync are cut at a random page boundary. What was synced always
+     * survives. This instance is unusable afterwards.
+     */
+    public void crashLosingUnsyncedPagesRandomly(Random random) throws IOException {
+        crash(Objects.requireNonNull(random, "random"));
+    }
+
+    /**
+     * Arms a power cut at the {@code n}th {@link WritableFile#sync()} from now (on any file): instead of
+     * syncing, that call runs {@link #crashLosingUnsyncedPagesRandomly} and fails. This is the moment a
+     * real power cut does most harm, with a whole batch written and none of it durable; a test that
+     * crashes at a random time rarely hits it when syncs cost nothing.
+     */
+    public void powerCutAtSync(long n, Random random) {
+        powerCutAtSync(n, random, p -> true);
+    }
+
+    /** Like {@link #powerCutAtSync(long, Random)}, counting only syncs of files matching {@code which}. */
+    public void powerCutAtSync(long n, Random random, Predicate<Path> which) {
+        if (n < 1) {
+            throw new IllegalArgumentException("n must be at least 1, got " + n);
+        }
+        powerCutRandom = Objects.requireNonNull(random, "random");
+        powerCutFiles = Objects.requireNonNull(which, "which");
+        syncsBeforePowerCut.set(n);
+    }
+
+    /** True once, for the sync that an armed power cut falls on. */
+    private boolean powerCutDue(Path path) {
+        return syncsBeforePowerCut.get() > 0 && powerCutFiles.test(path) && syncsBeforePowerCut.decrementAndGet() == 0;
+    }
+
+    private void crash(Random random) throws IOException {
         crashLock.writeLock().lock();
         try {
             if (crashed) {
@@ -135,7 +202,13 @@ public final class FaultInjectingFileSystem implements FileSystem {
                 }
                 unsyncedChanges.clear();
                 for (Map.Entry<Path, DurableFileState> e : files.entrySet()) {
-                    e.getValue().restore(delegate, e.getKey());
+                    if (delegate.exists(e.getKey())) {
+                        durableAtCrash.put(e.getKey(), e.getValue().durableContents(readAll(e.getKey())));
+                    }
+                }
+                // Sorted, so that a given Random makes the same choices for the same files.
+                for (Map.Entry<Path, DurableFileState> e : new TreeMap<>(files).entrySet()) {
+                    e.getValue().restore(delegate, e.getKey(), random);
                 }
             }
         } finally {
@@ -417,6 +490,11 @@ public final class FaultInjectingFileSystem implements FileSystem {
 
         @Override
         public void sync() throws IOException {
+            if (powerCutDue(path)) {
+                // Outside the guard: crashing takes the lock every operation holds shared.
+                crash(powerCutRandom);
+                throw crashedException(path);
+            }
             try (Guard g = enter(Operation.SYNC, path)) {
                 file.sync();
                 // An overwriting writer's size() is its position; the file may be longer.

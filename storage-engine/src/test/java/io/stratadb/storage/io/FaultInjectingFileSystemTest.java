@@ -12,6 +12,7 @@ import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -252,5 +253,106 @@ class FaultInjectingFileSystemTest {
         again.write(bytes(2));
         after.crash();
         assertEquals(4, Files.size(dir.resolve("a")));
+    }
+
+    /**
+     * A power cut keeps or loses each unsynced page on its own: every page ends up wholly old or wholly
+     * new, synced bytes always survive, and over a few seeds both outcomes (and mixtures) occur.
+     */
+    @Test
+    void aPowerCutKeepsEachUnsyncedOverwrittenPageOrItsSyncedContentsIndependently() throws IOException {
+        int pages = 8;
+        int page = DurableFileState.PAGE_SIZE;
+        boolean sawMixture = false;
+        Random seeds = new Random(1);
+        for (int i = 0; i < 20; i++) {
+            long seed = seeds.nextLong();
+            Path f = dir.resolve("pre-" + i);
+            FaultInjectingFileSystem fs = new FaultInjectingFileSystem();
+            try (WritableFile w = fs.create(f)) {
+                w.write(ByteBuffer.wrap(filled(pages * page, (byte) 1)));
+                w.sync();
+            }
+            fs.syncDirectory(dir);
+            WritableFile over = fs.openForOverwrite(f, 0);
+            over.write(ByteBuffer.wrap(filled(page, (byte) 2)));
+            over.sync();
+            // Unsynced from here: the rest of page 0 is untouched; pages 1..6 are overwritten.
+            WritableFile again = fs.openForOverwrite(f, page + 100);
+            again.write(ByteBuffer.wrap(filled(6 * page - 200, (byte) 3)));
+
+            fs.crashLosingUnsyncedPagesRandomly(new Random(seed));
+
+            byte[] after = Files.readAllBytes(f);
+            assertEquals(pages * page, after.length, "seed " + seed);
+            assertArrayEquals(filled(page, (byte) 2), Arrays.copyOfRange(after, 0, page), "synced page, seed " + seed);
+            int kept = 0;
+            for (int p = 1; p <= 6; p++) {
+                byte[] actual = Arrays.copyOfRange(after, p * page, (p + 1) * page);
+                byte[] old = filled(page, (byte) 1);
+                byte[] now = old.clone();
+                int from = Math.max(0, page + 100 - p * page);
+                Arrays.fill(now, from, Math.min(page, 7 * page - 100 - p * page), (byte) 3);
+                boolean isNew = Arrays.equals(now, actual);
+                assertTrue(isNew || Arrays.equals(old, actual), "page " + p + " is wholly old or new, seed " + seed);
+                kept += isNew ? 1 : 0;
+            }
+            assertArrayEquals(filled(page, (byte) 1), Arrays.copyOfRange(after, 7 * page, 8 * page), "never written");
+            sawMixture |= kept > 0 && kept < 6;
+        }
+        assertTrue(sawMixture, "some seed kept some pages and lost others");
+    }
+
+    @Test
+    void aPowerCutCutsUnsyncedAppendedBytesAtAPageBoundaryAndKeepsTheSyncedLength() throws IOException {
+        int page = DurableFileState.PAGE_SIZE;
+        java.util.Set<Long> lengths = new java.util.TreeSet<>();
+        Random seeds = new Random(2);
+        for (int i = 0; i < 30; i++) {
+            long seed = seeds.nextLong();
+            Path f = dir.resolve("log-" + i);
+            FaultInjectingFileSystem fs = new FaultInjectingFileSystem();
+            WritableFile w = fs.create(f);
+            fs.syncDirectory(dir);
+            w.write(ByteBuffer.wrap(filled(1000, (byte) 1)));
+            w.sync();
+            w.write(ByteBuffer.wrap(filled(3 * page, (byte) 2)));
+
+            fs.crashLosingUnsyncedPagesRandomly(new Random(seed));
+
+            byte[] after = Files.readAllBytes(f);
+            long n = after.length;
+            assertTrue(n == 1000 || n == 1000 + 3 * page || (n % page == 0 && n > 1000 && n < 1000 + 3 * page),
+                    "cut at the synced length, a page boundary or the end: " + n);
+            assertArrayEquals(filled(1000, (byte) 1), Arrays.copyOf(after, 1000), "synced bytes survive");
+            for (int b = 1000; b < n; b++) {
+                assertEquals(2, after[b], "kept appended bytes are the written ones");
+            }
+            lengths.add(n);
+        }
+        assertEquals(java.util.Set.of(1000L, (long) page, 2L * page, 3L * page, 1000L + 3 * page), lengths,
+                "every cut occurs over 30 seeds");
+    }
+
+    @Test
+    void anArmedPowerCutFallsOnTheNthSyncWhichFailsAndMakesNothingDurable() throws IOException {
+        FaultInjectingFileSystem fs = new FaultInjectingFileSystem();
+        Path f = dir.resolve("log");
+        WritableFile w = fs.create(f);
+        fs.syncDirectory(dir);
+        fs.powerCutAtSync(3, new Random(7));
+        w.write(bytes(10));
+        w.sync();
+        w.write(bytes(10));
+        w.sync();
+        w.write(ByteBuffer.wrap(filled(10, (byte) 1)));
+
+        IOException e = assertThrows(IOException.class, w::sync);
+
+        assertTrue(e.getMessage().contains("simulated crash"), e.getMessage());
+        assertTrue(fs.isCrashed());
+        assertEquals(2, fs.syncCount());
+        long size = Files.size(f);
+        assertTrue(size == 20 || size == 30, "the third write survives whole or not at all (one page): " + size);
     }
 }

@@ -13,8 +13,8 @@ import java.nio.ByteBuffer;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
-/** The scanner's reading rules on bytes in memory (no header: scanning starts at 0). */
-class SegmentScannerTest {
+/** The V1 scanner's reading rules on bytes in memory (no header: scanning starts at 0). */
+class EntryScannerTest {
 
     private static byte[] frames(int count) {
         ByteBuffer b = ByteBuffer.allocate(64 * count);
@@ -26,11 +26,11 @@ class SegmentScannerTest {
         return Arrays.copyOf(b.array(), b.position());
     }
 
-    private static SegmentScanner scanner(byte[] bytes) {
-        return new SegmentScanner(new CommitLogTestSupport.ArraySegmentBytes(bytes), 0);
+    private static EntryScanner scanner(byte[] bytes) {
+        return new EntryScanner(new CommitLogTestSupport.ArraySegmentBytes(bytes), 0);
     }
 
-    private static int count(SegmentScanner s) throws IOException {
+    private static int count(EntryScanner s) throws IOException {
         int n = 0;
         while (s.next() != null) {
             n++;
@@ -42,10 +42,10 @@ class SegmentScannerTest {
     void readsEveryEntryAndEndsCleanlyAtTheEndOrAtZeros() throws IOException {
         byte[] bytes = frames(5);
         assertEquals(5, count(scanner(bytes)));
-        SegmentScanner padded = scanner(Arrays.copyOf(bytes, bytes.length + 1000));
+        EntryScanner padded = scanner(Arrays.copyOf(bytes, bytes.length + 1000));
         assertEquals(5, count(padded));
         assertNull(padded.problem());
-        SegmentScanner fewZeros = scanner(Arrays.copyOf(bytes, bytes.length + 3));
+        EntryScanner fewZeros = scanner(Arrays.copyOf(bytes, bytes.length + 3));
         assertEquals(5, count(fewZeros));
         assertNull(fewZeros.problem());
     }
@@ -56,23 +56,24 @@ class SegmentScannerTest {
         byte[] bytes = new byte[37 + one.length];
         Arrays.fill(bytes, 0, 37, (byte) 0x5A);
         System.arraycopy(one, 0, bytes, 37, one.length);
-        SegmentScanner s = scanner(bytes);
+        EntryScanner s = scanner(bytes);
 
         assertNull(s.next());
         assertEquals(0, s.problemOffset());
         assertNotNull(s.problem());
-        assertTrue(s.validEntryFollows(0));
-        assertFalse(scanner(bytes).validEntryFollows(37), "nothing after the only intact entry");
+        SegmentScanner.Verdict verdict = s.judgeDamage();
+        assertTrue(verdict.provenWritten());
+        assertTrue(verdict.explanation().contains("offset 37"), verdict.explanation());
     }
 
     @Test
     void anEntryWithABadPayloadChecksumDoesNotCountAsIntact() throws IOException {
         byte[] bytes = frames(3);
         bytes[bytes.length - 6] ^= 1;
-        SegmentScanner s = scanner(bytes);
+        EntryScanner s = scanner(bytes);
 
         assertEquals(2, count(s));
         assertTrue(s.problem().contains("payload checksum"), s.problem());
-        assertFalse(s.validEntryFollows(s.problemOffset()));
+        assertFalse(s.judgeDamage().provenWritten());
     }
 }
