@@ -15,7 +15,7 @@ class HintCodecTest {
 
     @Test
     void randomHintsRoundTrip() {
-        long seed = Long.getLong("seed", System.nanoTime()); // rerun one with -Dseed=...
+        long seed = Long.getLong("seed", System.nanoTime()); // rerun one: -DargLine=-Dseed=N
         System.out.println("HintCodecTest seed " + seed);
         Random random = new Random(seed);
         for (int i = 0; i < 500; i++) {

@@ -35,7 +35,7 @@ class HintCrashTest {
 
     @Test
     void everyAcknowledgedHintSurvivesACrash() throws Exception {
-        long seed = Long.getLong("seed", System.nanoTime()); // rerun one with -Dseed=...
+        long seed = Long.getLong("seed", System.nanoTime()); // rerun one: -DargLine=-Dseed=N
         System.out.println("HintCrashTest seed " + seed);
         Random random = new Random(seed);
         FaultInjectingFileSystem fs = new FaultInjectingFileSystem();

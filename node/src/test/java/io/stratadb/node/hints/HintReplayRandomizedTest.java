@@ -34,7 +34,7 @@ class HintReplayRandomizedTest {
 
     @Test
     void outOfOrderAcksAndFailuresLoseNothing() throws Exception {
-        long seed = Long.getLong("seed", System.nanoTime()); // rerun one with -Dseed=...
+        long seed = Long.getLong("seed", System.nanoTime()); // rerun one: -DargLine=-Dseed=N
         System.out.println("HintReplayRandomizedTest seed " + seed);
         Random random = new Random(seed);
         SteppedTime time = new SteppedTime();
