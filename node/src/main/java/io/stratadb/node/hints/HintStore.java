@@ -8,7 +8,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,6 +48,7 @@ public final class HintStore implements AutoCloseable {
     private final HintStoreOptions options;
     private final HintExecutors executors;
     private final HintMetrics metrics;
+    private final HintRecovery recovery;
     private final Map<String, HintTarget> targets = new ConcurrentHashMap<>();
     /** Serializes group syncs, file rolls and deletions: the writers are only touched under it. */
     private final ReentrantLock flushLock = new ReentrantLock();
@@ -63,6 +63,7 @@ public final class HintStore implements AutoCloseable {
         this.options = options;
         this.executors = executors;
         this.metrics = new HintMetrics(registry, this::totalPending);
+        this.recovery = new HintRecovery(fs, metrics);
     }
 
     /**
@@ -77,54 +78,9 @@ public final class HintStore implements AutoCloseable {
     }
 
     private void recover() throws IOException {
-        fs.createDirectories(root);
-        for (Path dir : fs.listDirectories(root)) {
-            String hostId = dir.getFileName().toString();
-            if (!HOST_ID.matcher(hostId).matches()) {
-                LOG.warn("Ignoring {}: not a host id", dir);
-                continue;
-            }
-            HintTarget target = new HintTarget(hostId, dir);
-            target.dirCreated = true;
-            for (Path file : fs.list(dir)) {
-                long seq = HintFile.sequenceOf(file);
-                if (seq >= 0) {
-                    recoverFile(target, file, seq);
-                }
-            }
-            targets.put(hostId, target);
+        for (HintTarget target : recovery.recover(root, HOST_ID)) {
+            targets.put(target.hostId, target);
         }
-    }
-
-    private void recoverFile(HintTarget target, Path file, long seq) throws IOException {
-        HintFileReader reader;
-        try {
-            reader = HintFileReader.open(fs, file, target.hostId);
-        } catch (CorruptionException e) {
-            quarantine(target, file, e);
-            return;
-        }
-        if (reader == null) {
-            LOG.info("Deleting {}: it ends inside its header (a crash before its first sync)", file);
-            fs.delete(file);
-            fs.syncDirectory(target.dir);
-            return;
-        }
-        long count = 0;
-        try (reader) {
-            while (reader.next() != null) {
-                count++;
-            }
-            if (reader.end() == HintFileReader.End.TORN_TAIL) {
-                LOG.info("Cutting the torn tail of {} at offset {} (a crash during an unsynced append)",
-                        file, reader.position());
-                fs.truncate(file, reader.position());
-            } else if (reader.end() == HintFileReader.End.CORRUPT) {
-                // Counted and reported when replay reaches it; the hints before it are still delivered.
-                LOG.warn("Found corruption: {}; the hints before it will be replayed", reader.corruption().getMessage());
-            }
-        }
-        target.addFile(new HintFile(file, seq, count));
     }
 
     /** Whether to write a hint for a target down since {@code downSinceMillis}: see {@link HintWindow}. */
@@ -185,6 +141,10 @@ public final class HintStore implements AutoCloseable {
                 List<HintTarget.PendingWrite> batch = target.drain();
                 if (!batch.isEmpty()) {
                     writeBatch(target, batch);
+                }
+                if (closed) {
+                    // A store that raced close() still gets written, but no file stays open after close.
+                    abandonWriter(target);
                 }
             }
         } finally {
@@ -279,16 +239,7 @@ public final class HintStore implements AutoCloseable {
     /** A file with corruption, once its good part was replayed: kept aside for the operator, out of replay. */
     void quarantine(HintTarget target, HintFile file, CorruptionException e) throws IOException {
         target.removeFile(file);
-        quarantine(target, file.path(), e);
-    }
-
-    private void quarantine(HintTarget target, Path file, CorruptionException e) throws IOException {
-        metrics.corrupt.mark();
-        Path aside = file.resolveSibling(file.getFileName() + HintFile.CORRUPT_SUFFIX);
-        LOG.error("Corrupt hint file for {}: {}; the rest of the file is skipped and the file moved to {}",
-                target.hostId, e.getMessage(), aside);
-        fs.rename(file, aside);
-        fs.syncDirectory(target.dir);
+        recovery.quarantine(target, file.path(), e);
     }
 
     /**
@@ -297,6 +248,9 @@ public final class HintStore implements AutoCloseable {
      */
     public HintReplay replay(String hostId, HintSender sender, RateLimit rateLimit) {
         checkHostId(hostId);
+        if (closed) {
+            throw new IllegalStateException("hint store is closed");
+        }
         HintTarget target = target(hostId);
         HintReplay replay;
         synchronized (target) {
@@ -392,7 +346,7 @@ public final class HintStore implements AutoCloseable {
         }
     }
 
-    /** Syncs what is queued, closes the files being written and stops replays. */
+    /** Syncs what is queued, closes the files being written and stops replays (without waiting for them). */
     @Override
     public void close() {
         closed = true;
@@ -405,16 +359,6 @@ public final class HintStore implements AutoCloseable {
             if (r != null) {
                 r.stop();
             }
-        }
-        flushLock.lock();
-        try {
-            for (HintTarget t : targets.values()) {
-                closeWriter(t);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } finally {
-            flushLock.unlock();
         }
     }
 }

@@ -218,4 +218,31 @@ class HintStoreTest {
             assertEquals(new HashSet<>(), store.pendingByTarget().keySet());
         }
     }
+
+    @Test
+    void hintsStoredDuringAReplayAreDeliveredByIt() throws Exception {
+        try (HintStore store = open(HintStoreOptions.defaults())) {
+            store.store("node-a", hint(time, "ks", 0)).join();
+            List<String> got = new ArrayList<>();
+            HintSender sender = (host, h) -> {
+                got.add(HintFixtures.keyOf(h));
+                if (got.size() == 1) {
+                    store.store("node-a", hint(time, "ks", 1)).join(); // a write timed out meanwhile
+                }
+                return CompletableFuture.completedFuture(null);
+            };
+            assertTrue(store.replay("node-a", sender, RateLimit.unlimited(time)).result().join().complete());
+            assertEquals(List.of("key-0", "key-1"), got);
+            assertEquals(0, store.pendingHints("node-a"));
+        }
+    }
+
+    @Test
+    void aClosedStoreRefusesWork() throws Exception {
+        HintStore store = open(HintStoreOptions.defaults());
+        store.close();
+        assertTrue(store.store("node-a", hint(time, "ks", 0)).isCompletedExceptionally());
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+                () -> store.replay("node-a", new RecordingSender(), RateLimit.unlimited(time)));
+    }
 }
