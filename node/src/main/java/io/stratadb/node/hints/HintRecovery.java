@@ -31,7 +31,11 @@ final class HintRecovery {
     /** Checks every target directory under {@code root} and returns the targets found, with their files. */
     List<HintTarget> recover(Path root, Pattern hostIdPattern) throws IOException {
         List<HintTarget> targets = new ArrayList<>();
-        fs.createDirectories(root);
+        if (!fs.exists(root)) {
+            fs.createDirectories(root);
+            // Without this a crash could take the new directory, and every hint file under it, away.
+            fs.syncDirectory(root.getParent());
+        }
         for (Path dir : fs.listDirectories(root)) {
             String hostId = dir.getFileName().toString();
             if (!hostIdPattern.matcher(hostId).matches()) {

@@ -106,6 +106,42 @@ class HintCorruptionTest {
         }
     }
 
+    @Test
+    void aFileInAnotherTargetsDirectoryIsNotReplayedToIt() throws Exception {
+        try (HintStore store = HintFixtures.open(new LocalFileSystem(), dir, time,
+                HintStoreOptions.defaults(), new MetricRegistry())) {
+            store.store("node-a", hint(time, "ks", 0)).join();
+        }
+        Path misplaced = dir.resolve("hints/node-b/" + HintFile.fileName(0));
+        Files.createDirectories(misplaced.getParent());
+        Files.copy(dir.resolve("hints/node-a/" + HintFile.fileName(0)), misplaced);
+        try (HintStore store = HintFixtures.open(new LocalFileSystem(), dir, time, HintStoreOptions.defaults(), metrics)) {
+            assertEquals(java.util.Map.of("node-a", 1L), store.pendingByTarget());
+            assertEquals(1, metrics.meter("hints.corrupt").getCount());
+            RecordingSender sender = new RecordingSender();
+            store.replay("node-b", sender, RateLimit.unlimited(time)).result().join();
+            assertTrue(sender.received.isEmpty());
+        }
+    }
+
+    @Test
+    void anUnknownFormatVersionIsRefusedNotGuessed() throws Exception {
+        try (HintStore store = HintFixtures.open(new LocalFileSystem(), dir, time,
+                HintStoreOptions.defaults(), new MetricRegistry())) {
+            store.store("node-a", hint(time, "ks", 0)).join();
+        }
+        Path file = dir.resolve("hints/node-a/" + HintFile.fileName(0));
+        byte[] bytes = Files.readAllBytes(file);
+        bytes[5] = 9; // version 9, header CRC recomputed so only the version is wrong
+        int headerLength = HintFileHeader.length("node-a".length());
+        java.nio.ByteBuffer.wrap(bytes).putInt(headerLength - 4, HintFileHeader.crc(bytes, 0, headerLength - 4));
+        Files.write(file, bytes);
+        try (HintStore store = HintFixtures.open(new LocalFileSystem(), dir, time, HintStoreOptions.defaults(), metrics)) {
+            assertEquals(0, store.pendingHints("node-a"));
+            assertEquals(1, metrics.meter("hints.corrupt").getCount());
+        }
+    }
+
     /** The offset of the {@code index}-th entry, walking the length fields. */
     static long entryOffset(byte[] file, int index) {
         int hostIdLength = ((file[6] & 0xFF) << 8) | (file[7] & 0xFF);
