@@ -73,6 +73,8 @@ public final class HintStore implements AutoCloseable {
     public static HintStore open(FileSystem fs, Path dataDir, Clock clock, HintStoreOptions options,
                                  HintExecutors executors, MetricRegistry registry) throws IOException {
         HintStore store = new HintStore(fs, dataDir.resolve("hints"), clock, options, executors, registry);
+        LOG.info("Hint store at {}: max_hint_window {} ms, files up to {} bytes, {} sends in flight per replay",
+                store.root, options.window().maxHintWindowMillis(), options.maxFileBytes(), options.maxInFlight());
         store.recover();
         return store;
     }

@@ -17,6 +17,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static io.stratadb.node.hints.HintFixtures.hint;
 import static io.stratadb.node.hints.HintFixtures.keyOf;
@@ -41,6 +42,8 @@ class HintReplayRandomizedTest {
         int total = 300;
         LinkedBlockingQueue<CompletableFuture<Void>> outstanding = new LinkedBlockingQueue<>();
         Set<String> delivered = Collections.synchronizedSet(new HashSet<>());
+        AtomicInteger inFlight = new AtomicInteger();
+        AtomicInteger maxOutstanding = new AtomicInteger();
         ExecutorService network = Executors.newSingleThreadExecutor();
         try (HintStore store = HintFixtures.open(new LocalFileSystem(), dir, time,
                 HintStoreOptions.defaults().withMaxFileBytes(2_000).withMaxInFlight(8), new MetricRegistry())) {
@@ -57,6 +60,7 @@ class HintReplayRandomizedTest {
                         outstanding.drainTo(batch);
                         Collections.shuffle(batch, netRandom);
                         for (CompletableFuture<Void> f : batch) {
+                            inFlight.decrementAndGet(); // before completing: replay may send the next at once
                             if (netRandom.nextInt(50) == 0) {
                                 f.completeExceptionally(new IllegalStateException("timeout"));
                             } else {
@@ -70,6 +74,7 @@ class HintReplayRandomizedTest {
                 }
             });
             HintSender sender = (host, h) -> {
+                maxOutstanding.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
                 CompletableFuture<Void> ack = new CompletableFuture<>();
                 ack.thenRun(() -> delivered.add(keyOf(h)));
                 outstanding.add(ack);
@@ -83,6 +88,7 @@ class HintReplayRandomizedTest {
             assertTrue(complete, "seed " + seed);
             assertEquals(0, store.pendingHints("node-a"), "seed " + seed);
             assertEquals(total, delivered.size(), "seed " + seed);
+            assertTrue(maxOutstanding.get() <= 8, "at most maxInFlight sends outstanding: " + maxOutstanding.get());
         } finally {
             network.shutdownNow();
             network.awaitTermination(10, TimeUnit.SECONDS);
