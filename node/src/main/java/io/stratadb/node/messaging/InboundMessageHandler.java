@@ -47,7 +47,8 @@ final class InboundMessageHandler extends ChannelInboundHandlerAdapter {
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
         Throwable reason = cause instanceof DecoderException && cause.getCause() != null ? cause.getCause() : cause;
-        log.warn("Closing internode connection from {} ({}): {}", peer, ctx.channel().remoteAddress(),
+        log.warn("Closing internode connection from {} ({}): {}", peer == null ? "(before handshake)" : peer,
+                ctx.channel().remoteAddress(),
                 reason.getMessage());
         ctx.close();
     }

@@ -47,6 +47,7 @@ public final class NettyMessagingService extends AbstractMessagingService {
     private Bootstrap bootstrap;
     private Channel serverChannel;
     private Handshake handshake;
+    private boolean closed;
 
     public NettyMessagingService(NettyMessagingSettings settings, MessageFilter filter, MetricRegistry registry,
                                  Executor handlerExecutor, RequestTimer timer) {
@@ -115,6 +116,10 @@ public final class NettyMessagingService extends AbstractMessagingService {
 
     @Override
     public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
         closePending();
         outbound.values().forEach(OutboundConnection::close);
         if (serverChannel != null) {
