@@ -7,8 +7,10 @@ import io.stratadb.gossip.state.Endpoint;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.util.ArrayDeque;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiConsumer;
 
@@ -16,10 +18,14 @@ import java.util.function.BiConsumer;
  * The one connection this node sends on to one peer: connected lazily on the first message, re-connected
  * after it drops, with an exponential back-off after failed attempts.
  *
- * <p>{@code pending} counts every message accepted and not yet written to the socket (queued while
- * connecting, or in Netty's outbound buffer). It is the backpressure bound: past {@code capacity},
- * {@link #offer} refuses, so a slow or dead peer costs bounded memory. A failed connection attempt fails
- * everything queued for it at once, so requests to a dead peer fail fast instead of timing out.
+ * <p>Senders only enqueue; one drain task on the channel's event loop writes everything queued and
+ * flushes once. So thousands of concurrent senders cost one event-loop wake-up per batch, not one per
+ * message, and messages reach the socket in the order they were queued.
+ *
+ * <p>{@code pending} counts every message accepted and not yet written to the socket (queued, or in
+ * Netty's outbound buffer). It is the backpressure bound: past {@code capacity}, {@link #offer} refuses,
+ * so a slow or dead peer costs bounded memory. A failed connection attempt fails everything queued for it
+ * at once, so requests to a dead peer fail fast instead of timing out.
  */
 final class OutboundConnection {
 
@@ -33,13 +39,14 @@ final class OutboundConnection {
     private final long maxBackoffMillis;
     private final BiConsumer<Envelope, Throwable> lost;
     private final AtomicInteger pending = new AtomicInteger();
+    private final Queue<Envelope> queue = new ConcurrentLinkedQueue<>();
+    private final AtomicBoolean drainScheduled = new AtomicBoolean();
+    private volatile Channel channel;
 
-    // Guarded by this: connection state and the backlog, so messages reach the socket in offer order.
-    private final ArrayDeque<Envelope> backlog = new ArrayDeque<>();
-    private Channel channel;
+    // Guarded by this: the connection life cycle (the slow path only).
     private boolean connecting;
     private int failures;
-    private boolean closed;
+    private volatile boolean closed;
 
     OutboundConnection(Endpoint peer, Handshake handshake, Bootstrap bootstrap, int capacity, long minBackoffMillis,
                        long maxBackoffMillis, BiConsumer<Envelope, Throwable> lost) {
@@ -52,24 +59,23 @@ final class OutboundConnection {
         this.lost = lost;
     }
 
-    /** Queues or writes the message; false when {@code capacity} messages are already pending. */
+    /** Queues the message for writing; false when {@code capacity} messages are already pending. */
     boolean offer(Envelope envelope) {
         if (pending.incrementAndGet() > capacity) {
             pending.decrementAndGet();
             return false;
         }
-        synchronized (this) {
-            if (closed) {
-                pending.decrementAndGet();
-                lost.accept(envelope, new MessagingException("connection to " + peer + " closed"));
-            } else if (channel != null && channel.isActive()) {
-                write(channel, envelope);
-            } else {
-                backlog.add(envelope);
-                if (!connecting) {
-                    connect();
-                }
-            }
+        if (closed) {
+            pending.decrementAndGet();
+            lost.accept(envelope, new MessagingException("connection to " + peer + " closed"));
+            return true;
+        }
+        queue.add(envelope);
+        Channel ch = channel;
+        if (ch != null && ch.isActive()) {
+            scheduleDrain(ch);
+        } else {
+            ensureConnected();
         }
         return true;
     }
@@ -78,14 +84,44 @@ final class OutboundConnection {
         return pending.get();
     }
 
-    private void write(Channel ch, Envelope envelope) {
-        // FlushConsolidationHandler in the pipeline turns these flushes into one per event-loop turn.
-        ch.writeAndFlush(envelope).addListener(f -> {
-            pending.decrementAndGet();
-            if (!f.isSuccess()) {
-                lost.accept(envelope, f.cause());
-            }
-        });
+    private void scheduleDrain(Channel ch) {
+        if (drainScheduled.compareAndSet(false, true)) {
+            ch.eventLoop().execute(() -> drain(ch));
+        }
+    }
+
+    /** Runs on the channel's event loop. */
+    private void drain(Channel ch) {
+        // Cleared before polling: a message queued after the last poll then schedules its own drain.
+        drainScheduled.set(false);
+        if (!ch.isActive()) {
+            ensureConnected();
+            return;
+        }
+        boolean wrote = false;
+        for (Envelope e; (e = queue.poll()) != null; ) {
+            Envelope sent = e;
+            ch.write(sent).addListener(f -> {
+                pending.decrementAndGet();
+                if (!f.isSuccess()) {
+                    lost.accept(sent, f.cause());
+                }
+            });
+            wrote = true;
+        }
+        if (wrote) {
+            ch.flush();
+        }
+    }
+
+    private synchronized void ensureConnected() {
+        Channel ch = channel;
+        if (ch != null && ch.isActive()) {
+            // Connected between the caller's check and here: the message still needs a drain.
+            scheduleDrain(ch);
+        } else if (!connecting && !closed) {
+            connect();
+        }
     }
 
     private void connect() {
@@ -97,32 +133,31 @@ final class OutboundConnection {
         connecting = false;
         if (closed) {
             f.channel().close();
-            failBacklog(new MessagingException("connection to " + peer + " closed"));
+            failQueued(new MessagingException("connection to " + peer + " closed"));
             return;
         }
         if (!f.isSuccess()) {
             failures++;
             long backoff = Math.min(maxBackoffMillis, minBackoffMillis << Math.min(failures - 1, 20));
             log.debug("Connecting to {} failed ({}); next attempt in {} ms", peer, f.cause().getMessage(), backoff);
-            failBacklog(f.cause());
+            failQueued(f.cause());
             // Until the back-off ends, new messages queue (bounded) and wait for that attempt.
             connecting = true;
             f.channel().eventLoop().schedule(this::retry, backoff, TimeUnit.MILLISECONDS);
             return;
         }
         failures = 0;
-        channel = f.channel();
-        channel.write(handshake);
-        for (Envelope e; (e = backlog.poll()) != null; ) {
-            write(channel, e);
-        }
-        Channel ch = channel;
+        Channel ch = f.channel();
+        // We are on ch's event loop, so the handshake is written before any drain task runs.
+        ch.write(handshake);
+        channel = ch;
         ch.closeFuture().addListener(ignored -> onClosed(ch));
+        drain(ch);
     }
 
     private synchronized void retry() {
         connecting = false;
-        if (!closed && !backlog.isEmpty()) {
+        if (!closed && !queue.isEmpty()) {
             connect();
         }
     }
@@ -131,14 +166,14 @@ final class OutboundConnection {
         if (channel == ch) {
             channel = null;
             log.debug("Connection to {} closed", peer);
-            if (!closed && !backlog.isEmpty() && !connecting) {
+            if (!closed && !queue.isEmpty() && !connecting) {
                 connect();
             }
         }
     }
 
-    private void failBacklog(Throwable cause) {
-        for (Envelope e; (e = backlog.poll()) != null; ) {
+    private void failQueued(Throwable cause) {
+        for (Envelope e; (e = queue.poll()) != null; ) {
             pending.decrementAndGet();
             lost.accept(e, cause);
         }
@@ -146,9 +181,10 @@ final class OutboundConnection {
 
     synchronized void close() {
         closed = true;
-        failBacklog(new MessagingException("connection to " + peer + " closed"));
-        if (channel != null) {
-            channel.close();
+        failQueued(new MessagingException("connection to " + peer + " closed"));
+        Channel ch = channel;
+        if (ch != null) {
+            ch.close();
         }
     }
 }
