@@ -24,7 +24,8 @@ public interface MessagingService extends AutoCloseable {
      * Sends a request and completes with the peer's response. Fails with {@link RequestTimeoutException}
      * after {@code timeout}, {@link OverloadedException} at once when the peer's queue is full,
      * {@link RemoteFailureException} when the peer answered with a failure. A response that arrives after
-     * the timeout is dropped and counted.
+     * the timeout is dropped and counted. The future completes on a messaging or timer thread: callers
+     * that do blocking work on completion should use an async stage with their own executor.
      */
     CompletableFuture<Response> request(Endpoint to, Message message, Duration timeout);
 

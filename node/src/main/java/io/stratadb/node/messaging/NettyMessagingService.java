@@ -43,10 +43,11 @@ public final class NettyMessagingService extends AbstractMessagingService {
     private final NettyMessagingSettings settings;
     private final Map<Endpoint, OutboundConnection> outbound = new ConcurrentHashMap<>();
     private final ChannelGroup inbound = new DefaultChannelGroup("internode-inbound", GlobalEventExecutor.INSTANCE);
-    private EventLoopGroup group;
-    private Bootstrap bootstrap;
-    private Channel serverChannel;
-    private Handshake handshake;
+    // Set once by start(), read by sending threads.
+    private volatile EventLoopGroup group;
+    private volatile Bootstrap bootstrap;
+    private volatile Channel serverChannel;
+    private volatile Handshake handshake;
     private boolean closed;
 
     public NettyMessagingService(NettyMessagingSettings settings, MessageFilter filter, MetricRegistry registry,
