@@ -125,10 +125,27 @@ class NettyMessagingTest extends MessagingServiceContractTest {
     }
 
     @Test
-    void requestToDeadPeerFailsFastAndIsRetriedLater() {
+    void requestToDeadPeerFailsFastThenSucceedsOnceThePeerIsUp() {
         AbstractMessagingService a = service("a");
-        Throwable t = failure(a.request(io.stratadb.gossip.state.Endpoint.of("127.0.0.1", freePort()), PULL, LONG));
-        assertInstanceOf(MessagingException.class, t);
+        int port = freePort();
+        io.stratadb.gossip.state.Endpoint peer = io.stratadb.gossip.state.Endpoint.of("127.0.0.1", port);
+        // Connection refused fails the request at once, well before its 20 s timeout.
+        assertInstanceOf(MessagingException.class, failure(a.request(peer, PULL, LONG)));
+        assertEquals(0, a.metrics().timeoutCount());
+
+        NettyMessagingService b = start(settings("b", port));
+        try {
+            echo(b, Verb.SCHEMA_PULL);
+            waitUntil(() -> {
+                try {
+                    return a.request(peer, PULL, Duration.ofSeconds(2)).get().message().equals(PULL);
+                } catch (Exception e) {
+                    return false;
+                }
+            }, "the request to succeed after the back-off");
+        } finally {
+            b.close();
+        }
     }
 
     @Test
