@@ -5,6 +5,8 @@ import io.stratadb.node.messaging.payload.FailurePayloadCodec;
 import io.stratadb.node.messaging.payload.HintPayloadCodec;
 import io.stratadb.node.messaging.payload.MutationPayloadCodec;
 import io.stratadb.node.messaging.payload.OpaquePayloadCodec;
+import io.stratadb.node.messaging.payload.RangeReadPayloadCodec;
+import io.stratadb.node.messaging.payload.RangeReadResponsePayloadCodec;
 import io.stratadb.node.messaging.payload.ReadPayloadCodec;
 import io.stratadb.node.messaging.payload.ReadResponsePayloadCodec;
 
@@ -29,7 +31,10 @@ public enum Verb {
     /** A schema snapshot in the schema module's own (versioned) encoding. */
     SCHEMA_PUSH(11, OpaquePayloadCodec.INSTANCE),
     /** The answer to any request whose handler failed or could not run. */
-    FAILURE_RESPONSE(12, FailurePayloadCodec.INSTANCE);
+    FAILURE_RESPONSE(12, FailurePayloadCodec.INSTANCE),
+    /** One page of a replica's table (the coordinator's scan). */
+    RANGE_READ(13, RangeReadPayloadCodec.INSTANCE),
+    RANGE_READ_RESPONSE(14, RangeReadResponsePayloadCodec.INSTANCE);
 
     /** Ids are u16 on the wire; this table covers the ids in use and the reserved ranges. */
     private static final Verb[] BY_ID = new Verb[64];

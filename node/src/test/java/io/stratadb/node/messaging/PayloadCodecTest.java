@@ -54,9 +54,15 @@ class PayloadCodecTest {
     }
 
     @Test
+    void forgedEntryCountDoesNotAllocate() {
+        ByteBuf buf = Unpooled.buffer().writeInt(Integer.MAX_VALUE).writeByte(0);
+        assertThrows(MalformedFrameException.class, () -> Payloads.decode(Verb.RANGE_READ_RESPONSE, buf));
+    }
+
+    @Test
     void verbIdsAreStable() {
         // These ids are on the wire; this test fails if someone renumbers them.
-        int[] expected = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12};
+        int[] expected = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14};
         Verb[] verbs = Verb.values();
         for (int i = 0; i < verbs.length; i++) {
             assertEquals(expected[i], verbs[i].id(), verbs[i].name());

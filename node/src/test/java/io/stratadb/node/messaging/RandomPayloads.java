@@ -7,7 +7,13 @@ import io.stratadb.node.messaging.payload.MutationPayload;
 import io.stratadb.node.messaging.payload.OpaquePayload;
 import io.stratadb.node.messaging.payload.ReadPayload;
 import io.stratadb.node.messaging.payload.ReadResponsePayload;
+import io.stratadb.node.messaging.payload.RangeReadPayload;
+import io.stratadb.node.messaging.payload.RangeReadResponsePayload;
 import io.stratadb.storage.Cell;
+import io.stratadb.storage.engine.KeyCell;
+
+import java.util.ArrayList;
+import java.util.List;
 
 import java.util.Random;
 
@@ -30,6 +36,9 @@ final class RandomPayloads {
             case READ: return new ReadPayload(string(), bytes(40), random.nextBoolean());
             case READ_RESPONSE: return readResponse();
             case HINT: return new HintPayload(random.nextLong(), mutation());
+            case RANGE_READ:
+                return new RangeReadPayload(string(), random.nextBoolean() ? null : bytes(40), 1 + random.nextInt(1000));
+            case RANGE_READ_RESPONSE: return rangeReadResponse();
             case GOSSIP_SYN:
             case GOSSIP_ACK:
             case GOSSIP_ACK2:
@@ -48,6 +57,15 @@ final class RandomPayloads {
             case 1: return ReadResponsePayload.ofCell(cell());
             default: return ReadResponsePayload.ofDigest(bytes(32));
         }
+    }
+
+    private RangeReadResponsePayload rangeReadResponse() {
+        List<KeyCell> entries = new ArrayList<>();
+        int n = random.nextInt(10);
+        for (int i = 0; i < n; i++) {
+            entries.add(new KeyCell(bytes(40), cell()));
+        }
+        return new RangeReadResponsePayload(entries, random.nextBoolean() ? null : bytes(40));
     }
 
     private MutationPayload mutation() {

@@ -49,6 +49,18 @@ final class Wire {
         return s;
     }
 
+    /** A presence byte (0/1), then the bytes when present: null and empty stay distinct. */
+    static void writeOptionalBytes(ByteBuf out, byte[] bytes) {
+        out.writeByte(bytes == null ? 0 : 1);
+        if (bytes != null) {
+            writeBytes(out, bytes);
+        }
+    }
+
+    static byte[] readOptionalBytes(ByteBuf in, String what) {
+        return readBoolean(in, what + " presence") ? readBytes(in, what) : null;
+    }
+
     static boolean readBoolean(ByteBuf in, String what) {
         byte b = in.readByte();
         if (b != 0 && b != 1) {
