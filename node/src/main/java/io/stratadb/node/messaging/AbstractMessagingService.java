@@ -88,7 +88,12 @@ public abstract class AbstractMessagingService implements MessagingService {
             return future;
         }
         long id = pending.register(to, message.verb(), timeout, future);
-        emit(to, new Envelope(localEndpoint(), MessageKind.REQUEST, id, message));
+        try {
+            emit(to, new Envelope(localEndpoint(), MessageKind.REQUEST, id, message));
+        } catch (RuntimeException e) {
+            // Not started, or a payload its codec refuses: fail now rather than leave it to the timeout.
+            pending.fail(id, e);
+        }
         return future;
     }
 

@@ -5,6 +5,8 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.stratadb.gossip.state.Endpoint;
 import io.stratadb.node.concurrent.RequestTimer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.util.ArrayDeque;
 import java.util.Map;
@@ -21,6 +23,8 @@ import java.util.concurrent.Executor;
  * or {@link #deliverAll}, for tests that need an exact interleaving.
  */
 public final class InMemoryMessagingNetwork {
+
+    private static final Logger log = LoggerFactory.getLogger(InMemoryMessagingNetwork.class);
 
     private final Map<Endpoint, Service> services = new ConcurrentHashMap<>();
     private final MessageFilter filter = new MessageFilter();
@@ -75,14 +79,28 @@ public final class InMemoryMessagingNetwork {
     private void deliver(Service from, Endpoint to, Envelope envelope) {
         // Encoded now, on the sender's side, as a real network would snapshot the bytes at send time.
         ByteBuf bytes = Unpooled.buffer();
-        envelope.verb().encodePayload(envelope.message().payload(), bytes);
+        try {
+            envelope.verb().encodePayload(envelope.message().payload(), bytes);
+        } catch (RuntimeException e) {
+            // As over Netty, where the encoder fails the write: the message is lost, not thrown at the sender.
+            from.lost(envelope, e);
+            return;
+        }
         Runnable delivery = () -> {
             Service target = services.get(to);
             if (target == null) {
                 from.lost(envelope, new MessagingException("no node at " + to));
                 return;
             }
-            Message copy = Payloads.decode(envelope.verb(), bytes);
+            Message copy;
+            try {
+                copy = Payloads.decode(envelope.verb(), bytes);
+            } catch (MalformedFrameException e) {
+                // A codec that cannot read what it wrote: a bug, reported like Netty's closed connection.
+                log.error("{} from {} to {} does not decode", envelope.verb(), envelope.from(), to, e);
+                from.lost(envelope, e);
+                return;
+            }
             target.receive(new Envelope(envelope.from(), envelope.kind(), envelope.requestId(), copy));
         };
         if (deliveryExecutor == null) {

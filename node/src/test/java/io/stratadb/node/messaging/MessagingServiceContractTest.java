@@ -8,6 +8,7 @@ import io.stratadb.node.concurrent.WheelRequestTimer;
 import io.stratadb.node.messaging.payload.EmptyPayload;
 import io.stratadb.node.messaging.payload.FailurePayload;
 import io.stratadb.node.messaging.payload.OpaquePayload;
+import io.stratadb.node.messaging.payload.ReadPayload;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -261,5 +262,17 @@ abstract class MessagingServiceContractTest {
         a.close();
         assertFalse(f.isDone() && !f.isCompletedExceptionally());
         assertInstanceOf(MessagingException.class, failure(f));
+    }
+
+    @Test
+    void payloadTheCodecRefusesFailsTheRequestNotTheCaller() {
+        AbstractMessagingService a = service("a");
+        AbstractMessagingService b = service("b");
+        echo(b, Verb.READ);
+        // Table names are u16-length strings on the wire; this one cannot be encoded.
+        Message tooLong = Message.of(Verb.READ, new ReadPayload(
+                "t".repeat(70_000), new byte[1], false));
+        assertInstanceOf(MessagingException.class, failure(a.request(b.localEndpoint(), tooLong, LONG)));
+        assertEquals(1, a.metrics().droppedCount(Verb.READ));
     }
 }
