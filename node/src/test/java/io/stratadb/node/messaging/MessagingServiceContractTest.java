@@ -275,4 +275,25 @@ abstract class MessagingServiceContractTest {
         assertInstanceOf(MessagingException.class, failure(a.request(b.localEndpoint(), tooLong, LONG)));
         assertEquals(1, a.metrics().droppedCount(Verb.READ));
     }
+
+    @Test
+    void threeNodesWithOneIsolatedThenHealed() throws Exception {
+        AbstractMessagingService a = service("a");
+        AbstractMessagingService b = service("b");
+        AbstractMessagingService c = service("c");
+        for (AbstractMessagingService s : List.of(a, b, c)) {
+            echo(s, Verb.SCHEMA_PULL);
+        }
+        Message pull = Message.of(Verb.SCHEMA_PULL, EmptyPayload.INSTANCE);
+        MessageFilter.Rules ab = filter().dropBothWays(a.localEndpoint(), b.localEndpoint());
+        MessageFilter.Rules ac = filter().dropBothWays(a.localEndpoint(), c.localEndpoint());
+        assertEquals(pull, await(b.request(c.localEndpoint(), pull, LONG)).message());
+        assertEquals(pull, await(c.request(b.localEndpoint(), pull, LONG)).message());
+        assertInstanceOf(RequestTimeoutException.class, failure(a.request(b.localEndpoint(), pull, SHORT)));
+        assertInstanceOf(RequestTimeoutException.class, failure(c.request(a.localEndpoint(), pull, SHORT)));
+        ab.lift();
+        ac.lift();
+        assertEquals(c.localEndpoint(), await(a.request(c.localEndpoint(), pull, LONG)).from());
+        assertEquals(a.localEndpoint(), await(b.request(a.localEndpoint(), pull, LONG)).from());
+    }
 }
