@@ -2,6 +2,7 @@ package io.stratadb.bench.storage;
 
 import com.codahale.metrics.Gauge;
 import com.codahale.metrics.MetricRegistry;
+import com.codahale.metrics.Snapshot;
 import io.stratadb.storage.Clock;
 import io.stratadb.storage.StorageConfig;
 import io.stratadb.storage.engine.StorageEngine;
@@ -84,6 +85,19 @@ final class EngineFixture implements AutoCloseable {
         return String.format("%d SSTables, %.1f MB on disk, memtables %.1f MB, block cache %.1f MB (hit rate %.4f)",
                 sstableCount(), sstableBytes() / 1e6, memtableBytes() / 1e6,
                 gauge("cache.block.size-bytes") / 1e6, gauge("cache.block.hit-rate"));
+    }
+
+    /** Commit-log fsync latency and entries per batch (recent-biased reservoirs), and put latency. */
+    String describeWrites() {
+        Snapshot sync = registry.timer("commitlog.sync-latency").getSnapshot();
+        Snapshot batch = registry.histogram("commitlog.batch-size").getSnapshot();
+        Snapshot put = registry.timer("storage.write").getSnapshot();
+        return String.format("fsyncs %d, fsync latency mean %.0f us p50 %.0f us p99 %.0f us;"
+                        + " entries per batch mean %.1f p50 %.0f max %d; put latency p50 %.1f us p99 %.1f us",
+                registry.timer("commitlog.sync-latency").getCount(),
+                sync.getMean() / 1e3, sync.getMedian() / 1e3, sync.get99thPercentile() / 1e3,
+                batch.getMean(), batch.getMedian(), batch.getMax(),
+                put.getMedian() / 1e3, put.get99thPercentile() / 1e3);
     }
 
     @Override
