@@ -17,6 +17,8 @@ import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.ThreadParams;
 
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -34,6 +36,7 @@ import java.util.concurrent.TimeUnit;
  * Each reader walks the pre-generated probe keys from its own offset; the keys' order is random in key
  * space. {@code get1Thread} and {@code get2Threads} are the same read with one and two JMH threads
  * (a {@code -t} option overrides both). Building the store takes seconds and is done once per trial.
+ * Each iteration prints the CPU time a get cost ({@link CpuMeter}).
  *
  * <p>Run: {@code bin/strata-jmh GetBenchmark}, or one case, e.g.
  * {@code bin/strata-jmh 'GetBenchmark.get2Threads' -p source=SSTABLE_WARM}; for a quick try
@@ -58,15 +61,19 @@ public class GetBenchmark {
     private EngineFixture store;
     private StorageEngine engine;
     private byte[][] probes;
+    private final List<Reader> readers = new CopyOnWriteArrayList<>();
+    private final CpuMeter cpu = new CpuMeter();
 
-    /** One reader's position in the probe keys. */
+    /** One reader's position in the probe keys, and its op count for {@link CpuMeter}. */
     @State(Scope.Thread)
     public static class Reader {
         int next;
+        long ops;
 
         @Setup(Level.Trial)
         public void setUp(GetBenchmark b, ThreadParams thread) {
             next = (int) ((long) thread.getThreadIndex() * b.keyCount / thread.getThreadCount());
+            b.readers.add(this);
         }
     }
 
@@ -82,6 +89,17 @@ public class GetBenchmark {
             LoadedStore.check((engine.get(EngineFixture.TABLE, probes[i]) != null) == expectFound,
                     "probe " + i + " found=" + !expectFound + " for source " + source);
         }
+    }
+
+    @Setup(Level.Iteration)
+    public void startIteration() {
+        readers.forEach(r -> r.ops = 0);
+        cpu.start();
+    }
+
+    @TearDown(Level.Iteration)
+    public void endIteration() {
+        System.out.println(cpu.report(readers.stream().mapToLong(r -> r.ops).sum()));
     }
 
     @TearDown(Level.Trial)
@@ -105,6 +123,7 @@ public class GetBenchmark {
     private byte[] read(Reader r) {
         int i = r.next;
         r.next = i + 1 == probes.length ? 0 : i + 1;
+        r.ops++;
         return engine.get(EngineFixture.TABLE, probes[i]);
     }
 }

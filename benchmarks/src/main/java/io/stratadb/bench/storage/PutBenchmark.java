@@ -22,6 +22,7 @@ import org.openjdk.jmh.infra.ThreadParams;
 
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.BiConsumer;
 
 /**
@@ -42,7 +43,8 @@ import java.util.function.BiConsumer;
  * <p>Everything else is the engine's default configuration, so the score includes the background work
  * a sustained write load causes: memtable flushes every 64 MiB (blocking writers wait when two are
  * pending) and size-tiered compaction throttled at 64 MiB/s. Keys come from a pre-generated pool of
- * 2^21 that each writer walks from its own offset, so later iterations overwrite keys. The trial's
+ * 2^21 that each writer walks from its own offset, so later iterations overwrite keys. Each
+ * iteration prints the CPU time a put cost, split by thread role ({@link CpuMeter}); the trial's
  * teardown prints commit-log fsync latency and entries per fsync.
  *
  * <p>Run: {@code bin/strata-jmh PutBenchmark} (five cases), or e.g.
@@ -65,12 +67,25 @@ public class PutBenchmark {
         StorageEngine engine;
         byte[][] keys;
         byte[][] values;
+        final LongAdder ops = new LongAdder();
+        final CpuMeter cpu = new CpuMeter();
 
         void openWith(SyncMode mode) {
             keys = KeySpace.keys(0, KEY_POOL);
             values = KeySpace.values(KeySpace.VALUE_SIZE);
             fixture = EngineFixture.open("strata-put-", b -> b.syncMode(mode));
             engine = fixture.engine();
+        }
+
+        @Setup(Level.Iteration)
+        public void startIteration() {
+            ops.reset();
+            cpu.start();
+        }
+
+        @TearDown(Level.Iteration)
+        public void endIteration() {
+            System.out.println(cpu.report(ops.sum()));
         }
 
         @TearDown(Level.Trial)
@@ -153,6 +168,7 @@ public class PutBenchmark {
     @Benchmark
     public void put(Store s, Writer w) {
         int i = w.nextIndex();
+        s.ops.increment();
         s.engine.put(EngineFixture.TABLE, s.keys[i], KeySpace.valueFor(s.values, i), w.timestamp++);
     }
 
@@ -160,6 +176,7 @@ public class PutBenchmark {
     @Threads(64)
     public void put64Writers(Store s, Writer w) {
         int i = w.nextIndex();
+        s.ops.increment();
         s.engine.put(EngineFixture.TABLE, s.keys[i], KeySpace.valueFor(s.values, i), w.timestamp++);
     }
 
@@ -170,6 +187,7 @@ public class PutBenchmark {
         }
         w.window.acquire();
         int i = w.nextIndex();
+        s.ops.increment();
         Mutation m = new Mutation(EngineFixture.TABLE, s.keys[i], Cell.value(KeySpace.valueFor(s.values, i), w.timestamp++));
         s.engine.applyAsync(m).whenComplete(w.done);
     }

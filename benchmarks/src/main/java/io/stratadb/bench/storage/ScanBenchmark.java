@@ -17,6 +17,8 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.ThreadParams;
 
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -26,7 +28,7 @@ import java.util.concurrent.TimeUnit;
  * SSTable. Scans read blocks through the file, not the block cache (so that a long scan does not evict
  * what point reads need), so "warm" here means the OS page cache: setup scans the whole table once.
  * A page is one op; multiply by {@code pageSize} for entries/s. Runs with one thread; {@code -t 2} for
- * two.
+ * two. Each iteration prints the CPU time a page cost ({@link CpuMeter}).
  *
  * <p>Run: {@code bin/strata-jmh ScanBenchmark}; for a quick try {@code -p keyCount=100000}.
  */
@@ -47,15 +49,19 @@ public class ScanBenchmark {
     private EngineFixture store;
     private StorageEngine engine;
     private byte[][] starts;
+    private final List<Scanner> scanners = new CopyOnWriteArrayList<>();
+    private final CpuMeter cpu = new CpuMeter();
 
-    /** One scanner's position in the start keys. */
+    /** One scanner's position in the start keys, and its op count for {@link CpuMeter}. */
     @State(Scope.Thread)
     public static class Scanner {
         int next;
+        long ops;
 
         @Setup(Level.Trial)
         public void setUp(ScanBenchmark b, ThreadParams thread) {
             next = (int) ((long) thread.getThreadIndex() * b.keyCount / thread.getThreadCount());
+            b.scanners.add(this);
         }
     }
 
@@ -75,6 +81,17 @@ public class ScanBenchmark {
         LoadedStore.check(seen == keyCount, "full scan saw " + seen + " of " + keyCount + " keys");
     }
 
+    @Setup(Level.Iteration)
+    public void startIteration() {
+        scanners.forEach(s -> s.ops = 0);
+        cpu.start();
+    }
+
+    @TearDown(Level.Iteration)
+    public void endIteration() {
+        System.out.println(cpu.report(scanners.stream().mapToLong(s -> s.ops).sum()));
+    }
+
     @TearDown(Level.Trial)
     public void tearDown() {
         System.out.println("After the trial: " + store.describe());
@@ -85,6 +102,7 @@ public class ScanBenchmark {
     public ScanResult scan(Scanner s) {
         int i = s.next;
         s.next = i + 1 == starts.length ? 0 : i + 1;
+        s.ops++;
         return engine.scan(EngineFixture.TABLE, starts[i], pageSize);
     }
 }
