@@ -23,7 +23,8 @@ import java.util.concurrent.TimeUnit;
  * Time for {@link StorageEngine#majorCompact} to merge four overlapping SSTables of on average
  * {@code averageSSTableMiB} (default 32, so about 134 MB of input) into one, with the compaction
  * throttle off. Input MB/s = input bytes / score: the input size is printed at setup and the rate
- * after each iteration (MB = 10^6 bytes).
+ * after each iteration (MB = 10^6 bytes), with the CPU time per input MB ({@link CpuMeter}):
+ * 1e6 / (CPU us per MB) is the MB/s one fully available core would give.
  *
  * <p>The four files hold 0.625, 0.75, 1.25 and 1.375 times the average, each sharing half of its keys
  * with the file before it (the newer file wins), 16-byte keys and 100-byte random values. Their sizes
@@ -59,6 +60,7 @@ public class CompactionBenchmark {
     private EngineFixture store;
     private long inputBytes;
     private long compactNanos;
+    private final CpuMeter cpu = new CpuMeter();
 
     @Setup(Level.Trial)
     public void writeInputs() {
@@ -91,6 +93,7 @@ public class CompactionBenchmark {
         store = EngineFixture.openIn(copy, CompactionBenchmark::tune);
         LoadedStore.check(store.sstableCount() == RELATIVE_SIZES.length && store.gauge("compaction.pending") == 0,
                 "unexpected input state: " + store.describe());
+        cpu.start();
     }
 
     @Benchmark
@@ -107,6 +110,7 @@ public class CompactionBenchmark {
             System.out.printf("%ncompacted %.1f MB into %.1f MB in %.0f ms: %.1f MB/s of input%n",
                     inputBytes / 1e6, store.sstableBytes() / 1e6, compactNanos / 1e6,
                     inputBytes / 1e3 / (compactNanos / 1e6));
+            System.out.println(cpu.report(inputBytes / 1e6, "MB of input"));
         } finally {
             store.close();
         }

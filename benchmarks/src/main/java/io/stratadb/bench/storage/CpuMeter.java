@@ -38,6 +38,11 @@ final class CpuMeter {
 
     /** One line: CPU microseconds per op in total and per thread role, and cores kept busy. */
     String report(long ops) {
+        return report(ops, "op");
+    }
+
+    /** As {@link #report(long)}, per {@code units} of something else (e.g. MB compacted). */
+    String report(double ops, String unit) {
         long wall = System.nanoTime() - startWall;
         long process = os.getProcessCpuTime() - startProcess;
         Map<String, Long> byRole = new TreeMap<>();
@@ -52,7 +57,7 @@ final class CpuMeter {
             javaThreads += used;
             byRole.merge(role(info), used, Long::sum);
         }
-        StringBuilder sb = new StringBuilder(String.format("CPU per op %.2f us (%.2f cores busy):",
+        StringBuilder sb = new StringBuilder(String.format("CPU per %s %.2f us (%.2f cores busy):", unit,
                 perOp(process, ops), (double) process / wall));
         if (javaThreads > process * 1.1) {
             return sb.append(String.format(" no split (thread clocks sum to %.1fx the process CPU)",
@@ -67,7 +72,7 @@ final class CpuMeter {
         return sb.toString();
     }
 
-    private static double perOp(long nanos, long ops) {
+    private static double perOp(long nanos, double ops) {
         return ops == 0 ? 0 : nanos / 1e3 / ops;
     }
 

@@ -28,7 +28,7 @@ import java.util.concurrent.TimeUnit;
  * <p>Each iteration opens a fresh engine in a new directory and fills the memtable (flush threshold
  * raised so nothing flushes early) in setup; the single measured op is the flush. A fresh store per
  * iteration keeps compactions of earlier iterations' files out of the measurement. The memtable-to-disk
- * rate is printed after each iteration.
+ * rate is printed after each iteration, with the CPU time per MB written ({@link CpuMeter}).
  *
  * <p>Run: {@code bin/strata-jmh FlushBenchmark} (5 measured flushes); quick try {@code -p memtableMiB=8}.
  */
@@ -50,6 +50,7 @@ public class FlushBenchmark {
     private byte[][] values;
     private EngineFixture store;
     private long flushNanos;
+    private final CpuMeter cpu = new CpuMeter();
 
     @Setup(Level.Trial)
     public void generateKeys() {
@@ -71,6 +72,7 @@ public class FlushBenchmark {
             }
         }
         LoadedStore.check(store.sstableCount() == 0, "memtable flushed early: " + store.describe());
+        cpu.start();
     }
 
     @Benchmark
@@ -86,6 +88,7 @@ public class FlushBenchmark {
             LoadedStore.check(store.memtableBytes() == 0 && store.sstableCount() == 1, "flush incomplete: " + store.describe());
             System.out.printf("%nflushed %d MiB of memtable into %.1f MB of SSTable in %.0f ms: %.0f MB/s written%n",
                     memtableMiB, store.sstableBytes() / 1e6, flushNanos / 1e6, store.sstableBytes() / 1e3 / (flushNanos / 1e6));
+            System.out.println(cpu.report(store.sstableBytes() / 1e6, "MB written"));
         } finally {
             store.close();
         }
