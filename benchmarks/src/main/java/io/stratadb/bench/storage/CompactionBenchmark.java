@@ -123,6 +123,10 @@ public class CompactionBenchmark {
 
     private static StorageConfig.Builder tune(StorageConfig.Builder b) {
         return b.syncMode(SyncMode.PERIODIC)
+                // Small commit-log segments: the engine zero-fills each new one in the background, and a
+                // 32 MiB fill right after open would compete with the compaction being measured.
+                .maxValueSize(4 << 10)
+                .segmentSize(1 << 20)
                 .memtableFlushThreshold(1L << 30)      // only the explicit flushes make files
                 .sizeTieredMinSSTableSize(0)           // bucket by size ratio only (see the class comment)
                 .compactionThroughputMiBPerSec(0);
