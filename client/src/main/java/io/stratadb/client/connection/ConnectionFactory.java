@@ -70,6 +70,13 @@ public final class ConnectionFactory {
                 }
                 result.completeExceptionally(new ConnectionException(address, false, "cannot connect to " + address
                         + ": " + why, f.cause()));
+            } else if (isSelfConnected(connected.channel())) {
+                // Connecting to a closed port of this machine that lies in the ephemeral range can
+                // pick that very port as the local end (TCP simultaneous open): the socket talks to
+                // itself and would squat the port the node is about to bind again.
+                connected.channel().close();
+                result.completeExceptionally(new ConnectionException(address, false,
+                        "cannot connect to " + address + ": connected to itself (nothing listens there)", null));
             }
         });
         handshake.whenComplete((ready, error) -> {
@@ -80,5 +87,9 @@ public final class ConnectionFactory {
             }
         });
         return result;
+    }
+
+    private static boolean isSelfConnected(Channel ch) {
+        return ch.localAddress() != null && ch.localAddress().equals(ch.remoteAddress());
     }
 }

@@ -128,7 +128,21 @@ public final class FakeStrataServer implements AutoCloseable {
 
     /** Listens again on the same port after {@link #stop()}. */
     public void restart() {
-        listen(port);
+        // The freed port can be held for a moment by a socket the client's reconnect attempt opened
+        // (the kernel may pick it as an ephemeral local port); keep trying for a bounded time.
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (true) {
+            try {
+                listen(port);
+                return;
+            } catch (Exception e) { // Netty rethrows the checked BindException unchecked
+                if (!(e instanceof java.net.BindException || e.getCause() instanceof java.net.BindException)
+                        || System.nanoTime() > deadline) {
+                    throw new IllegalStateException("cannot listen again on port " + port, e);
+                }
+                java.util.concurrent.locks.LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(20));
+            }
+        }
     }
 
     @Override
