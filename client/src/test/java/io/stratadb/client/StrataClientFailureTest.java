@@ -220,6 +220,9 @@ class StrataClientFailureTest {
     @Test
     void aSynchronousCallFromACallbackIsRefusedInsteadOfDeadlocking() {
         client = builder(server).build();
+        // Answer late, so the callback is attached before completion and runs on the client's I/O thread
+        // (attached after completion it would run on this thread, where a synchronous call is fine).
+        server.setDelayMillis(100);
         CompletableFuture<ReadResult> nested = client.getAsync("k").thenApply(r -> client.get("other"));
         IllegalStateException e = assertInstanceOf(IllegalStateException.class, failure(nested));
         assertTrue(e.getMessage().contains("deadlock"), e.getMessage());
