@@ -58,10 +58,6 @@ final class SSTableFiles {
         return SSTableReader.open(fs, path, generation, caches, metrics);
     }
 
-    SSTableCaches caches() {
-        return caches;
-    }
-
     /** A file being written: its generation, final path and writer. */
     record NewSSTable(long generation, Path path, SSTableWriter writer) {
     }

@@ -189,14 +189,4 @@ final class SSTableTracker {
             view = view.withoutSSTables();
         }
     }
-
-    Manifest manifest() {
-        synchronized (lock) {
-            return manifest;
-        }
-    }
-
-    FileSystem fileSystem() {
-        return fs;
-    }
 }
