@@ -8,6 +8,8 @@ import io.stratadb.client.protocol.ConsistencyLevel;
 import io.stratadb.client.protocol.ErrorCode;
 import io.stratadb.client.protocol.Request;
 import io.stratadb.client.protocol.Response;
+import io.stratadb.client.protocol.message.admin.AdminRequest;
+import io.stratadb.client.protocol.message.admin.AdminResult;
 import io.stratadb.client.protocol.message.data.DeleteRequest;
 import io.stratadb.client.protocol.message.data.DeleteResult;
 import io.stratadb.client.protocol.message.data.GetRequest;
@@ -142,6 +144,10 @@ final class RequestExecutor {
     CompletableFuture<TopologyResult> topology(RequestOptions options) {
         return execute(new TopologyRequest(), RoutingInfo.none(), options.timeout(), TopologyResult.class,
                 Function.identity());
+    }
+
+    CompletableFuture<AdminResult> admin(AdminRequest request, RequestOptions options) {
+        return execute(request, RoutingInfo.none(), options.timeout(), AdminResult.class, Function.identity());
     }
 
     /** Fails now if neither the options nor the client name a keyspace. */

@@ -7,6 +7,8 @@ import io.stratadb.client.exception.NoNodeAvailableException;
 import io.stratadb.client.pool.ExponentialBackoff;
 import io.stratadb.client.pool.NodePool;
 import io.stratadb.client.protocol.Bytes;
+import io.stratadb.client.protocol.message.admin.AdminRequest;
+import io.stratadb.client.protocol.message.admin.AdminResult;
 import io.stratadb.client.protocol.message.schema.KeyspaceDefinition;
 import io.stratadb.client.protocol.message.schema.ReplicationSettings;
 import io.stratadb.client.protocol.message.schema.TopologyResult;
@@ -427,6 +429,34 @@ public final class StrataClient implements AutoCloseable {
     /** Asynchronous {@link #topology(RequestOptions)}. */
     public CompletableFuture<TopologyResult> topologyAsync(RequestOptions options) {
         return open().topology(options);
+    }
+
+    // ---- admin ----------------------------------------------------------------------------------------
+
+    /**
+     * Runs an admin command (docs/operations.md) on the node this request is sent to, and returns its JSON
+     * answer (fields: docs/protocol.md, "Admin"). Which node that is follows the load-balancing policy, so
+     * a tool asking one particular node builds a client with that node alone as contact point, as
+     * {@code bin/strata-admin} does.
+     */
+    public AdminResult admin(String command, Map<String, String> arguments) {
+        return await(adminAsync(command, arguments, RequestOptions.defaults()));
+    }
+
+    /** {@link #admin(String, Map)} with per-request options (the timeout: a major compaction takes long). */
+    public AdminResult admin(String command, Map<String, String> arguments, RequestOptions options) {
+        return await(adminAsync(command, arguments, options));
+    }
+
+    /** Asynchronous {@link #admin(String, Map)}. */
+    public CompletableFuture<AdminResult> adminAsync(String command, Map<String, String> arguments) {
+        return adminAsync(command, arguments, RequestOptions.defaults());
+    }
+
+    /** Asynchronous {@link #admin(String, Map, RequestOptions)}. */
+    public CompletableFuture<AdminResult> adminAsync(String command, Map<String, String> arguments,
+                                                     RequestOptions options) {
+        return open().admin(new AdminRequest(command, arguments), options);
     }
 
     // ---- lifecycle ------------------------------------------------------------------------------------

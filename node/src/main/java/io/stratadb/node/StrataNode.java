@@ -151,7 +151,8 @@ public final class StrataNode implements AutoCloseable {
                 new CreateKeyspaceHandler(schema, schemaStage),
                 new DropKeyspaceHandler(schema, schemaStage),
                 new ListKeyspacesHandler(schema),
-                new TopologyHandler(cluster, schema)));
+                new TopologyHandler(cluster, schema),
+                new io.stratadb.node.service.AdminHandler(new io.stratadb.node.admin.NodeAdmin(io.stratadb.node.admin.AdminSources.alone(cluster, storage, schema::current, identity.hostId(), clock.currentTimeMicros(), clock)), schemaStage.asExecutor())));
 
         server = new ClientServer(new ClientServer.Settings(config.listenAddress(), config.clientPort(),
                 config.maxFrameSizeBytes(), config.clientEventLoopThreads(), config.useEpoll(),

@@ -16,6 +16,8 @@ public enum Opcode {
     DROP_KEYSPACE(0x21),
     LIST_KEYSPACES(0x22),
     TOPOLOGY(0x23),
+    /** One admin command (status, ring, info, flush, ...) answered by the node that receives it. */
+    ADMIN(0x30),
 
     ERROR(0x80),
     READY(HELLO.code | 0x80),
@@ -27,7 +29,8 @@ public enum Opcode {
     CREATE_KEYSPACE_RESULT(CREATE_KEYSPACE.code | 0x80),
     DROP_KEYSPACE_RESULT(DROP_KEYSPACE.code | 0x80),
     LIST_KEYSPACES_RESULT(LIST_KEYSPACES.code | 0x80),
-    TOPOLOGY_RESULT(TOPOLOGY.code | 0x80);
+    TOPOLOGY_RESULT(TOPOLOGY.code | 0x80),
+    ADMIN_RESULT(ADMIN.code | 0x80);
 
     /** The opcode bit that marks a response; a request's result is {@code request | RESPONSE_BIT}. */
     public static final int RESPONSE_BIT = 0x80;
@@ -84,7 +87,8 @@ public enum Opcode {
          */
         COMPARE_AND_SET(0x18, 0x1F, "compare-and-set (PUT_IF_ABSENT, CAS, DELETE_IF, SERIAL_GET, SERIAL_PUT)"),
         METADATA(0x24, 0x2F, "schema and metadata"),
-        ADMIN(0x30, 0x3F, "admin (status, flush, compaction, repair, decommission)"),
+        /** 0x30 is ADMIN; the rest is kept for admin verbs that need their own layout (repair, streaming). */
+        ADMIN(0x31, 0x3F, "admin (repair, decommission)"),
         FUTURE(0x40, 0x7F, "unassigned");
 
         private final int first;

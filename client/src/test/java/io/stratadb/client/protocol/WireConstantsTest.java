@@ -27,6 +27,7 @@ class WireConstantsTest {
         expected.put(Opcode.DROP_KEYSPACE, 0x21);
         expected.put(Opcode.LIST_KEYSPACES, 0x22);
         expected.put(Opcode.TOPOLOGY, 0x23);
+        expected.put(Opcode.ADMIN, 0x30);
         expected.put(Opcode.ERROR, 0x80);
         expected.forEach((op, code) -> assertEquals(code, op.code(), op.name()));
         for (Opcode op : Opcode.values()) {
@@ -47,7 +48,8 @@ class WireConstantsTest {
             assertEquals(Opcode.ReservedRange.COMPARE_AND_SET, Opcode.ReservedRange.of(code));
             assertEquals(Opcode.ReservedRange.COMPARE_AND_SET, Opcode.ReservedRange.of(code | 0x80));
         }
-        for (int code = 0x30; code <= 0x3F; code++) {
+        assertEquals(Opcode.ADMIN, Opcode.fromCode(0x30));
+        for (int code = 0x31; code <= 0x3F; code++) {
             assertEquals(Opcode.ReservedRange.ADMIN, Opcode.ReservedRange.of(code));
         }
         assertNull(Opcode.fromCode(0x00));

@@ -2,6 +2,7 @@ package io.stratadb.node.concurrent;
 
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -50,6 +51,14 @@ public final class BoundedStage {
             result.completeExceptionally(new StageFullException(name, executor.isShutdown()));
         }
         return result;
+    }
+
+    /**
+     * This stage as a plain {@link Executor}, for callers that bring their own future (admin maintenance):
+     * {@code execute} throws {@link RejectedExecutionException} when the queue is full or the stage stopped.
+     */
+    public Executor asExecutor() {
+        return executor;
     }
 
     /** Tasks waiting for a thread. */

@@ -4,6 +4,8 @@ import io.stratadb.client.protocol.Opcode;
 import io.stratadb.client.protocol.codec.CodecRegistry;
 import io.stratadb.client.protocol.handshake.Hello;
 import io.stratadb.client.protocol.handshake.Ready;
+import io.stratadb.client.protocol.message.admin.AdminRequest;
+import io.stratadb.client.protocol.message.admin.AdminResult;
 import io.stratadb.client.protocol.message.data.DeleteRequest;
 import io.stratadb.client.protocol.message.data.DeleteResult;
 import io.stratadb.client.protocol.message.data.GetRequest;
@@ -53,6 +55,8 @@ public final class V1Codecs {
                 .register(Opcode.LIST_KEYSPACES_RESULT, ListKeyspacesResult.class, new ListKeyspacesResult.Codec())
                 .register(Opcode.TOPOLOGY, TopologyRequest.class, new TopologyRequest.Codec())
                 .register(Opcode.TOPOLOGY_RESULT, TopologyResult.class, new TopologyResult.Codec())
+                .register(Opcode.ADMIN, AdminRequest.class, new AdminRequest.Codec())
+                .register(Opcode.ADMIN_RESULT, AdminResult.class, new AdminResult.Codec())
                 .build();
     }
 }

@@ -5,6 +5,8 @@ import io.stratadb.client.protocol.ConsistencyLevel;
 import io.stratadb.client.protocol.ErrorCode;
 import io.stratadb.client.protocol.Message;
 import io.stratadb.client.protocol.Opcode;
+import io.stratadb.client.protocol.message.admin.AdminRequest;
+import io.stratadb.client.protocol.message.admin.AdminResult;
 import io.stratadb.client.protocol.handshake.Hello;
 import io.stratadb.client.protocol.handshake.Ready;
 import io.stratadb.client.protocol.message.data.DeleteRequest;
@@ -88,6 +90,9 @@ public final class RandomMessages {
             case LIST_KEYSPACES_RESULT -> new ListKeyspacesResult(list(0, 5, this::keyspace));
             case TOPOLOGY -> new TopologyRequest();
             case TOPOLOGY_RESULT -> new TopologyResult(name(), list(0, 6, this::node), list(0, 4, this::keyspace));
+            case ADMIN -> new AdminRequest(name(), options());
+            case ADMIN_RESULT -> new AdminResult(name(), "{\"version\":1,\"text\":\"" + name().replace("\\", "")
+                    .replace("\"", "") + "\"}");
         };
     }
 
