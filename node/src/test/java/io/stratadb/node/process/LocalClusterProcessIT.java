@@ -1,0 +1,242 @@
+package io.stratadb.node.process;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.stratadb.client.ReadResult;
+import io.stratadb.client.RequestOptions;
+import io.stratadb.client.StrataClient;
+import io.stratadb.client.WriteOptions;
+import io.stratadb.client.protocol.ConsistencyLevel;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+/**
+ * A three-node cluster of real JVMs from {@code bin/strata-cluster}: QUORUM writes, SIGKILL of one node,
+ * QUORUM reads without it, more writes while it is down, a restart with {@code start-node}; the node must
+ * come back with the same host id and tokens and hold every write (read at ONE with the other two stopped,
+ * so nothing but its own storage can answer).
+ */
+@Tag("cluster-process")
+class LocalClusterProcessIT {
+
+    private static final Path CLUSTER_SCRIPT = Path.of(System.getProperty("user.dir")).resolve("../bin/strata-cluster")
+            .normalize();
+    private static final String KEYSPACE = "kv";
+    private static final int KEYS = 200;
+
+    @TempDir
+    Path dir;
+
+    private final ObjectMapper mapper = new ObjectMapper();
+    private final List<StrataClient> clients = new ArrayList<>();
+    private int clientPort;
+    private boolean started;
+
+    @AfterEach
+    void stopEverything() throws Exception {
+        clients.forEach(StrataClient::close);
+        if (started) {
+            Result r = cluster("stop");
+            assertEquals(0, r.exit, "strata-cluster stop: " + r.output);
+        }
+    }
+
+    @Test
+    void killedNodeRejoinsWithItsIdentityAndData() throws Exception {
+        int[] ports = freePortPair();
+        clientPort = ports[0];
+        started = true;
+        Result start = cluster("start", "--nodes", "3", "--rf", "3", "--keyspace", KEYSPACE,
+                "--client-port", String.valueOf(ports[0]), "--internode-port", String.valueOf(ports[1]),
+                "--timeout", "180");
+        assertEquals(0, start.exit, "strata-cluster start: " + start.output);
+        assertTrue(start.output.contains("Contact points: " + address(1) + "," + address(2) + "," + address(3)),
+                start.output);
+
+        StrataClient all = client(address(1), address(2), address(3));
+        WriteOptions quorumWrite = WriteOptions.defaults().withConsistency(ConsistencyLevel.QUORUM);
+        for (int i = 0; i < KEYS; i++) {
+            all.put("before-" + i, "v" + i, quorumWrite);
+        }
+        String hostId = info(3).get("hostId").asText();
+        TreeSet<Long> tokens = tokensOf(3, hostId);
+        assertEquals(16, tokens.size());
+
+        assertEquals(0, cluster("kill", "3").exit);
+        StrataClient survivors = client(address(1), address(2));
+        RequestOptions quorumRead = RequestOptions.defaults().withConsistency(ConsistencyLevel.QUORUM);
+        for (int i = 0; i < KEYS; i++) {
+            assertEquals("v" + i, readEventually(survivors, "before-" + i, quorumRead), "before-" + i);
+        }
+        for (int i = 0; i < KEYS; i++) {
+            survivors.put("during-" + i, "d" + i, quorumWrite);
+        }
+
+        Result restart = cluster("start-node", "3", "--timeout", "180");
+        assertEquals(0, restart.exit, "strata-cluster start-node: " + restart.output);
+        assertEquals(hostId, info(3).get("hostId").asText(), "the restarted node keeps its host id");
+        assertEquals(tokens, tokensOf(3, hostId), "the restarted node keeps its tokens");
+        assertEquals(tokens, tokensOf(1, hostId), "the others see it with the same tokens");
+
+        // Writes made while it was down reach it as hints; wait until none are left anywhere.
+        waitFor(Duration.ofMinutes(3), "hints delivered",
+                () -> pendingHints(1) == 0 && pendingHints(2) == 0);
+        assertEquals(0, cluster("stop-node", "1").exit);
+        assertEquals(0, cluster("stop-node", "2").exit);
+
+        StrataClient alone = client(address(3));
+        RequestOptions one = RequestOptions.defaults().withConsistency(ConsistencyLevel.ONE);
+        for (int i = 0; i < KEYS; i++) {
+            assertEquals("v" + i, readEventually(alone, "before-" + i, one), "before-" + i + " survived SIGKILL");
+            assertEquals("d" + i, readEventually(alone, "during-" + i, one), "during-" + i + " arrived by hint");
+        }
+    }
+
+    private String address(int node) {
+        return "127.0.0." + node + ":" + clientPort;
+    }
+
+    private StrataClient client(String... contactPoints) {
+        StrataClient c = StrataClient.builder().contactPoints(contactPoints).defaultKeyspace(KEYSPACE)
+                .requestTimeout(Duration.ofSeconds(10)).build();
+        clients.add(c);
+        return c;
+    }
+
+    private JsonNode admin(int node, String command) throws IOException {
+        StrataClient c = client(address(node));
+        try {
+            return mapper.readTree(c.admin(command, Map.of()).json());
+        } finally {
+            c.close();
+        }
+    }
+
+    private JsonNode info(int node) throws IOException {
+        return admin(node, "info");
+    }
+
+    private TreeSet<Long> tokensOf(int askedNode, String hostId) throws IOException {
+        TreeSet<Long> tokens = new TreeSet<>();
+        for (JsonNode e : admin(askedNode, "ring").get("tokens")) {
+            if (e.get("hostId").asText().equals(hostId)) {
+                tokens.add(e.get("token").asLong());
+            }
+        }
+        return tokens;
+    }
+
+    private long pendingHints(int node) {
+        try {
+            return admin(node, "hints").get("totalPending").asLong();
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
+    /**
+     * Reads until an answer comes: right after a kill or stop the coordinator may still believe a peer up
+     * and time out once; that is the failure detector's delay, not lost data, so only a wrong or missing
+     * value fails the test.
+     */
+    private static String readEventually(StrataClient client, String key, RequestOptions options) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        RuntimeException last = null;
+        while (System.nanoTime() < deadline) {
+            try {
+                ReadResult r = client.get(key, options);
+                return r.isPresent() ? r.valueAsString() : null;
+            } catch (RuntimeException e) {
+                last = e;
+                pause();
+            }
+        }
+        throw new AssertionError("no answer for " + key + " within 60 s", last);
+    }
+
+    private static void waitFor(Duration timeout, String what, BooleanSupplier condition) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                fail("timed out waiting for: " + what);
+            }
+            pause();
+        }
+    }
+
+    /** Between polls of remote processes, which offer no event to wait on. */
+    private static void pause() {
+        try {
+            Thread.sleep(200);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    private record Result(int exit, String output) {
+    }
+
+    /** Runs bin/strata-cluster on this test's directory, from another current directory, as a user would. */
+    private Result cluster(String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(CLUSTER_SCRIPT.toString()));
+        command.addAll(List.of(args));
+        command.addAll(List.of("--dir", dir.resolve("cluster").toString()));
+        Path log = Files.createTempFile(dir, "strata-cluster", ".out");
+        Process p = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
+                .redirectOutput(log.toFile()).start();
+        if (!p.waitFor(10, TimeUnit.MINUTES)) {
+            p.destroyForcibly();
+            fail("strata-cluster " + String.join(" ", args) + " did not finish");
+        }
+        return new Result(p.exitValue(), Files.readString(log, StandardCharsets.UTF_8));
+    }
+
+    /** A client and an internode port free on 127.0.0.1 to 127.0.0.3. */
+    private static int[] freePortPair() throws IOException {
+        for (int attempt = 0; attempt < 50; attempt++) {
+            int client;
+            int internode;
+            try (ServerSocket a = new ServerSocket(0); ServerSocket b = new ServerSocket(0)) {
+                client = a.getLocalPort();
+                internode = b.getLocalPort();
+            }
+            if (freeOnAllNodes(client) && freeOnAllNodes(internode)) {
+                return new int[] {client, internode};
+            }
+        }
+        throw new IOException("no free port pair on 127.0.0.1-3");
+    }
+
+    private static boolean freeOnAllNodes(int port) {
+        for (int node = 1; node <= 3; node++) {
+            try (ServerSocket s = new ServerSocket()) {
+                s.bind(new InetSocketAddress(InetAddress.getByName("127.0.0." + node), port));
+            } catch (IOException e) {
+                return false;
+            }
+        }
+        return true;
+    }
+}
