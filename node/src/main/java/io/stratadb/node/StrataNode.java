@@ -3,6 +3,52 @@ package io.stratadb.node;
 import com.codahale.metrics.MetricRegistry;
 import io.stratadb.client.ring.NodeInfo;
 import io.stratadb.client.ring.TokenRing;
+import io.stratadb.gossip.GossipConfig;
+import io.stratadb.gossip.fd.FailureDetectorSettings;
+import io.stratadb.gossip.state.ApplicationState;
+import io.stratadb.gossip.state.Endpoint;
+import io.stratadb.gossip.state.NodeStatus;
+import io.stratadb.gossip.state.StatusValue;
+import io.stratadb.node.cluster.GossipMembership;
+import io.stratadb.node.cluster.GossipService;
+import io.stratadb.node.cluster.SchemaSync;
+import io.stratadb.node.cluster.TokensText;
+import io.stratadb.node.coordinator.MessagingReplicaAccess;
+import io.stratadb.node.hints.HintExecutors;
+import io.stratadb.node.hints.HintSender;
+import io.stratadb.node.hints.HintService;
+import io.stratadb.node.hints.HintStore;
+import io.stratadb.node.hints.HintStoreOptions;
+import io.stratadb.node.hints.HintWindow;
+import io.stratadb.node.hints.Pacer;
+import io.stratadb.node.hints.RateLimit;
+import io.stratadb.node.messaging.Message;
+import io.stratadb.node.messaging.MessagingService;
+import io.stratadb.node.messaging.NettyMessagingService;
+import io.stratadb.node.messaging.NettyMessagingSettings;
+import io.stratadb.node.messaging.Verb;
+import io.stratadb.node.messaging.payload.HintPayload;
+import io.stratadb.node.messaging.payload.MutationPayload;
+import io.stratadb.node.replica.MutationVerbHandler;
+import io.stratadb.node.replica.RangeReadVerbHandler;
+import io.stratadb.node.replica.ReadVerbHandler;
+import io.stratadb.node.time.HybridLogicalClock;
+import io.stratadb.storage.Mutation;
+import io.stratadb.storage.StorageException;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import io.stratadb.node.cluster.ClusterState;
 import io.stratadb.node.cluster.ClusterView;
 import io.stratadb.node.cluster.LocalIdentity;
@@ -15,9 +61,7 @@ import io.stratadb.node.config.ConfigException;
 import io.stratadb.node.config.NodeConfig;
 import io.stratadb.node.coordinator.Coordinator;
 import io.stratadb.node.coordinator.LocalReplicaAccess;
-import io.stratadb.node.coordinator.MonotonicTimestampSource;
 import io.stratadb.node.coordinator.ReplicaCoordinator;
-import io.stratadb.node.coordinator.TimestampSource;
 import io.stratadb.node.metrics.MetricsSnapshot;
 import io.stratadb.node.metrics.NodeMetrics;
 import io.stratadb.node.schema.Schema;
@@ -62,6 +106,9 @@ public final class StrataNode implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(StrataNode.class);
     private static final int SCHEMA_QUEUE = 64;
     private static final long STAGE_SHUTDOWN_MILLIS = 10_000;
+    private static final int INTERNODE_HANDLER_THREADS = 4;
+    private static final int INTERNODE_HANDLER_QUEUE = 4096;
+    private static final long HINT_CHECK_SECONDS = 10;
 
     private final NodeConfig config;
     private final NodeEnvironment environment;
@@ -81,6 +128,15 @@ public final class StrataNode implements AutoCloseable {
     private NodeMetrics metrics;
     private ClientServer server;
     private Coordinator coordinator;
+    private ThreadPoolExecutor internodeHandlers;
+    private MessagingService messaging;
+    private GossipMembership membership;
+    private GossipService gossip;
+    private HintStore hints;
+    private HintService hintService;
+    private ExecutorService hintFlush;
+    private ExecutorService hintReplay;
+    private ScheduledExecutorService clusterTasks;
     private volatile InetSocketAddress clientAddress;
 
     public StrataNode(NodeConfig config) {
@@ -123,25 +179,53 @@ public final class StrataNode implements AutoCloseable {
         Clock clock = environment.clock();
         MetricRegistry registry = new MetricRegistry();
         storage = StorageEngine.open(config.storageConfig(), environment.fileSystem(), clock, registry);
-        TimestampSource timestamps = new MonotonicTimestampSource(clock);
-        identity = new LocalIdentityStore(storage, timestamps).loadOrCreate(config.clusterName(), config.numTokens(),
-                config.datacenter(), config.rack(), TokenRing.empty());
+        HybridLogicalClock timestamps = new HybridLogicalClock(clock);
+        LocalIdentityStore identities = new LocalIdentityStore(storage, timestamps);
+        identity = identities.load(config.clusterName(), config.numTokens());
+        String hostId = identity != null ? identity.hostId() : UUID.randomUUID().toString();
         schema = SchemaStore.load(storage, timestamps, clock);
         schema.dropOrphanTables();
 
-        String name = "node-" + identity.hostId().substring(0, 8);
+        String name = "node-" + hostId.substring(0, 8);
         readStage = new BoundedStage("read", config.concurrentReads(), config.readQueueSize(),
                 new NodeThreadFactory(name, "read"));
         schemaStage = new BoundedStage("schema", 1, SCHEMA_QUEUE, new NodeThreadFactory(name, "schema"));
         timer = new WheelRequestTimer(new NodeThreadFactory(name, "timeouts"));
         limiter = new InFlightLimiter(config.maxInFlightTotal(), clock);
         metrics = new NodeMetrics(registry);
-
         InetAddress advertised = advertisedAddress();
-        cluster = new ClusterState(ClusterView.alone(localNode(advertised, config.clientPort()), identity.tokens()));
-        coordinator = new ReplicaCoordinator(cluster, schema::current,
-                new LocalReplicaAccess(identity.hostId(), storage, readStage), timer, config.readTimeoutMs(),
-                config.writeTimeoutMs());
+
+        // Internode messaging first: its bound port is this node's identity in gossip.
+        internodeHandlers = new ThreadPoolExecutor(INTERNODE_HANDLER_THREADS, INTERNODE_HANDLER_THREADS, 0,
+                TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(INTERNODE_HANDLER_QUEUE),
+                new NodeThreadFactory(name, "internode-handler"));
+        NettyMessagingService netty = new NettyMessagingService(NettyMessagingSettings.defaults(name,
+                advertised.getHostAddress(), config.internodePort()), environment.messageFilter(), registry,
+                internodeHandlers, timer);
+        messaging = netty;
+        cluster = new ClusterState(ClusterView.alone(localNode(advertised, config.clientPort(), hostId),
+                identity != null ? identity.tokens() : List.of()));
+        LocalReplicaAccess local = new LocalReplicaAccess(hostId, storage, readStage);
+        SchemaSync schemaSync = new SchemaSync(schema, messaging, schemaStage);
+        schemaSync.install();
+        messaging.registerHandler(Verb.MUTATION, MutationVerbHandler.forMutations(local, timestamps, schema::current,
+                schemaSync::pullFrom));
+        messaging.registerHandler(Verb.HINT, MutationVerbHandler.forHints(local, timestamps, schema::current,
+                schemaSync::pullFrom));
+        messaging.registerHandler(Verb.READ, new ReadVerbHandler(local));
+        messaging.registerHandler(Verb.RANGE_READ, new RangeReadVerbHandler(local));
+        messaging.start();
+        Endpoint internode = new Endpoint(advertised.getHostAddress(), netty.boundAddress().getPort());
+
+        hints = openHints(name, clock, registry);
+        Duration writeTimeout = Duration.ofMillis(config.writeTimeoutMs());
+        HintService hintService = new HintService(hints, new HintWindow(config.maxHintWindowMs()),
+                config.hintedHandoffEnabled(), clock, cluster, hintSender(writeTimeout),
+                new RateLimit(clock, config.hintedHandoffThrottleKb() * 1024L));
+        this.hintService = hintService;
+        coordinator = new ReplicaCoordinator(cluster, schema::current, new MessagingReplicaAccess(cluster, local,
+                messaging, timestamps, Duration.ofMillis(config.readTimeoutMs()), writeTimeout), hintService, timer,
+                clock, config.readTimeoutMs(), config.writeTimeoutMs());
         RequestHandlers handlers = new RequestHandlers(List.of(
                 new GetHandler(coordinator, clock),
                 new PutHandler(coordinator, timestamps, clock, config.maxValueSizeBytes()),
@@ -159,18 +243,135 @@ public final class StrataNode implements AutoCloseable {
                 config.maxInFlightPerConnection(), "strata-node/" + version()), name, handlers, limiter, metrics, clock);
         InetSocketAddress bound = server.bind();
         clientAddress = bound;
-        // The ring must advertise the port actually bound (0 in tests) before the first client asks.
-        NodeInfo self = localNode(advertised, bound.getPort());
-        cluster.update(view -> ClusterView.alone(self, identity.tokens()));
+        NodeInfo self = localNode(advertised, bound.getPort(), hostId);
+
+        // Gossip: announce who we are; a new node learns the ring before it picks its tokens.
+        GossipConfig gossipConfig = GossipConfig.builder(config.clusterName(), internode)
+                .seeds(seeds())
+                .gossipInterval(Duration.ofMillis(config.gossipIntervalMs()))
+                .failureDetector(FailureDetectorSettings.defaults(Duration.ofMillis(config.gossipIntervalMs()))
+                        .withPhiConvictThreshold(config.phiConvictThreshold()))
+                .build();
+        membership = new GossipMembership(cluster, self, identity != null ? identity.tokens() : List.of(), internode,
+                clock);
+        gossip = new GossipService(gossipConfig, messaging, clock, this::loadBytes, new NodeThreadFactory(name, "gossip"));
+        gossip.register(membership);
+        gossip.register(schemaSync);
+        gossip.register(hintService);
+        schemaSync.attach(gossip.gossiper());
+        Map<ApplicationState, String> states = new EnumMap<>(ApplicationState.class);
+        states.put(ApplicationState.HOST_ID, hostId);
+        states.put(ApplicationState.CLIENT_ADDRESS, new Endpoint(advertised.getHostAddress(), bound.getPort()).toString());
+        states.put(ApplicationState.DATACENTER, config.datacenter());
+        states.put(ApplicationState.RACK, config.rack());
+        states.put(ApplicationState.RELEASE_VERSION, version());
+        states.put(ApplicationState.SCHEMA_VERSION, schemaSync.localVersion());
+        states.put(ApplicationState.LOAD, Long.toString(loadBytes()));
+        if (identity != null) {
+            states.put(ApplicationState.TOKENS, TokensText.encode(identity.tokens()));
+            states.put(ApplicationState.STATUS, StatusValue.of(NodeStatus.NORMAL).encode());
+        } else {
+            states.put(ApplicationState.STATUS, StatusValue.of(NodeStatus.JOINING).encode());
+        }
+        gossip.start(identities.nextGeneration(clock.currentTimeMicros() / 1000), states);
+        if (identity == null) {
+            identity = identities.create(hostId, config.clusterName(), config.numTokens(), config.datacenter(),
+                    config.rack(), learnRing(gossipConfig, internode));
+            membership.setLocalTokens(identity.tokens());
+            gossip.gossiper().updateLocalStates(Map.of(ApplicationState.TOKENS, TokensText.encode(identity.tokens()),
+                    ApplicationState.STATUS, StatusValue.of(NodeStatus.NORMAL).encode()));
+        }
+        clusterTasks = Executors.newSingleThreadScheduledExecutor(new NodeThreadFactory(name, "cluster-tasks"));
+        clusterTasks.scheduleWithFixedDelay(this::replayHints, HINT_CHECK_SECONDS, HINT_CHECK_SECONDS, TimeUnit.SECONDS);
+
         metrics.bindGauges(server::openConnections, limiter::inFlight, readStage::queued);
         server.startAccepting();
-        log.info("StrataDB node {} ready: clients on {}, {} tokens, datacenter {}, rack {}, {} keyspace(s), schema {}",
-                identity.hostId(), bound, identity.tokens().size(), config.datacenter(), config.rack(),
-                schema.current().keyspaces().size(), schema.current().version());
+        log.info("StrataDB node {} ready: clients on {}, internode on {}, {} tokens, datacenter {}, rack {}, "
+                + "{} keyspace(s), schema {}", identity.hostId(), bound, internode, identity.tokens().size(),
+                config.datacenter(), config.rack(), schema.current().keyspaces().size(), schema.current().version());
     }
 
-    private NodeInfo localNode(InetAddress address, int port) {
-        return new NodeInfo(identity.hostId(), new InetSocketAddress(address, port), config.datacenter(), config.rack());
+    /**
+     * A new node waits until it has heard from a seed (up to {@code ring_delay_ms}), then a few gossip rounds
+     * more so the rest of the ring arrives, and returns the ring of the peers that own tokens. A seed with
+     * no other seed to ask starts at once: it is the first node of its cluster.
+     */
+    private TokenRing learnRing(GossipConfig gossipConfig, Endpoint self) throws InterruptedException {
+        boolean otherSeeds = gossipConfig.seeds().stream().anyMatch(s -> !s.equals(self));
+        if (!otherSeeds || config.ringDelayMs() == 0) {
+            return membership.peerRing();
+        }
+        long interval = config.gossipIntervalMs();
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(config.ringDelayMs());
+        while (membership.knownPeers() == 0 && System.nanoTime() < deadline) {
+            Thread.sleep(Math.min(interval, 50));
+        }
+        if (membership.knownPeers() == 0) {
+            log.warn("Heard from no seed within ring_delay_ms {}; picking tokens as the first node of the cluster",
+                    config.ringDelayMs());
+            return membership.peerRing();
+        }
+        Thread.sleep(3 * interval); // the seed's ACK brought what it knows; let stragglers' states arrive too
+        TokenRing ring = membership.peerRing();
+        log.info("Learnt a ring of {} node(s) from gossip; allocating tokens against it", ring.nodes().size());
+        return ring;
+    }
+
+    private Set<Endpoint> seeds() {
+        Set<Endpoint> out = new HashSet<>();
+        for (String s : config.seeds()) {
+            // A seed without a port uses this node's internode_port (bracket IPv6 literals: [::1]:9471).
+            String text = s.indexOf(':') < 0 ? s + ":" + config.internodePort() : s;
+            try {
+                Endpoint e = Endpoint.parse(text);
+                out.add(new Endpoint(InetAddress.getByName(e.host()).getHostAddress(), e.port()));
+            } catch (IllegalArgumentException | UnknownHostException e) {
+                throw new ConfigException("seeds", "cannot use '" + s + "': " + e.getMessage());
+            }
+        }
+        return out;
+    }
+
+    private HintStore openHints(String name, Clock clock, MetricRegistry registry) {
+        hintFlush = Executors.newSingleThreadExecutor(new NodeThreadFactory(name, "hint-flush"));
+        hintReplay = Executors.newCachedThreadPool(new NodeThreadFactory(name, "hint-replay"));
+        try {
+            return HintStore.open(environment.fileSystem(), config.dataDirectory(), clock,
+                    HintStoreOptions.defaults().withWindow(new HintWindow(config.maxHintWindowMs())),
+                    new HintExecutors(hintFlush, hintReplay, Pacer.parking()), registry);
+        } catch (IOException e) {
+            throw new StorageException("cannot open the hint store under " + config.dataDirectory(), e);
+        }
+    }
+
+    /** Delivers a hint as a HINT request to the target's current internode address. */
+    private HintSender hintSender(Duration timeout) {
+        AtomicLong ids = new AtomicLong();
+        return (targetHostId, hint) -> {
+            Endpoint to = cluster.view().internodeById().get(targetHostId);
+            if (to == null) {
+                return CompletableFuture.failedFuture(new IllegalStateException("no address known for " + targetHostId));
+            }
+            Mutation m = hint.mutation();
+            HintPayload payload = new HintPayload(ids.incrementAndGet(), new MutationPayload(m.table(), m.key(), m.cell()));
+            return messaging.request(to, Message.of(Verb.HINT, payload), timeout).thenApply(r -> null);
+        };
+    }
+
+    private void replayHints() {
+        try {
+            hintService.replayPending();
+        } catch (RuntimeException e) {
+            log.warn("Hint replay check failed", e);
+        }
+    }
+
+    private long loadBytes() {
+        return storage.metrics().loadBytes();
+    }
+
+    private NodeInfo localNode(InetAddress address, int port, String hostId) {
+        return new NodeInfo(hostId, new InetSocketAddress(address, port), config.datacenter(), config.rack());
     }
 
     /** The address clients are told to use: broadcast_address, else listen_address; never a wildcard. */
@@ -227,11 +428,23 @@ public final class StrataNode implements AutoCloseable {
                     log.warn("{} request(s) still running after shutdown_timeout_ms {}; closing connections anyway",
                             left, config.shutdownTimeoutMs());
                 }
+            }
+            // Tell peers before going quiet, so they stop sending here at once instead of timing out.
+            closeQuietly(gossip);
+            if (clusterTasks != null) {
+                clusterTasks.shutdownNow();
+            }
+            if (server != null) {
                 server.closeConnections(2_000);
                 server.close();
             }
         } finally {
             try {
+                closeQuietly(messaging);
+                closeQuietly(hints);
+                shutdownQuietly(hintReplay);
+                shutdownQuietly(hintFlush);
+                shutdownQuietly(internodeHandlers);
                 if (timer != null) {
                     timer.close();
                 }
@@ -246,6 +459,29 @@ public final class StrataNode implements AutoCloseable {
                     storage.close();
                 }
             }
+        }
+    }
+
+    private static void closeQuietly(AutoCloseable c) {
+        if (c == null) {
+            return;
+        }
+        try {
+            c.close();
+        } catch (Exception e) {
+            log.warn("Closing {} failed: {}", c.getClass().getSimpleName(), e.toString());
+        }
+    }
+
+    private static void shutdownQuietly(ExecutorService e) {
+        if (e == null) {
+            return;
+        }
+        e.shutdownNow();
+        try {
+            e.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException ie) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -292,6 +528,30 @@ public final class StrataNode implements AutoCloseable {
     public Schema schema() {
         requireStarted();
         return schema.current();
+    }
+
+    /** This node's gossip (membership, liveness, endpoint states); for admin tools and tests. */
+    public io.stratadb.gossip.Gossiper gossiper() {
+        requireStarted();
+        return gossip.gossiper();
+    }
+
+    /** The internode endpoint this node gossips as (its bound internode port). */
+    public Endpoint internodeEndpoint() {
+        requireStarted();
+        return gossip.gossiper().localEndpoint();
+    }
+
+    /** Pending hints per target host id. */
+    public Map<String, Long> pendingHints() {
+        requireStarted();
+        return hintService.pendingByTarget();
+    }
+
+    /** The storage engine (admin flush and compaction; tests). */
+    public StorageEngine storage() {
+        requireStarted();
+        return storage;
     }
 
     /** The coordinator requests go through; for admin tools and the cluster work. */

@@ -1,6 +1,7 @@
 package io.stratadb.node;
 
 import io.stratadb.client.protocol.Bytes;
+import io.stratadb.client.protocol.ErrorCode;
 import io.stratadb.client.protocol.ConsistencyLevel;
 import io.stratadb.client.protocol.message.data.DeleteRequest;
 import io.stratadb.client.protocol.message.data.DeleteResult;
@@ -186,12 +187,16 @@ class DataOperationsTest {
     }
 
     @Test
-    void emptyKeysAndEmptyValuesAreValid() throws IOException {
-        client.expect(new PutRequest("data", ConsistencyLevel.ONE, Bytes.EMPTY, Bytes.EMPTY), PutResult.class);
+    void emptyValuesAreValidButEmptyKeysAreNot() throws IOException {
+        client.expect(new PutRequest("data", ConsistencyLevel.ONE, Bytes.ofUtf8("k"), Bytes.EMPTY),
+                PutResult.class);
         GetResult got = client.expect(new io.stratadb.client.protocol.message.data.GetRequest("data",
-                ConsistencyLevel.ONE, Bytes.EMPTY), GetResult.class);
+                ConsistencyLevel.ONE, Bytes.ofUtf8("k")), GetResult.class);
         assertTrue(got.result().found());
         assertEquals(0, got.result().value().length());
+        // Empty keys are refused (as in Cassandra): scans bound token ranges by a key's token prefix alone.
+        client.expectError(new PutRequest("data", ConsistencyLevel.ONE, Bytes.EMPTY, Bytes.EMPTY),
+                ErrorCode.INVALID_REQUEST);
     }
 
     @Test

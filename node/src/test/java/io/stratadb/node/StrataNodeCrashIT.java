@@ -49,7 +49,7 @@ import static org.junit.jupiter.api.Assertions.fail;
  */
 class StrataNodeCrashIT {
 
-    private static final Pattern READY = Pattern.compile("ready: clients on .*:(\\d+),");
+    private static final Pattern READY = Pattern.compile("ready: clients on [^,]*:(\\d+),");
     private static final int WINDOW = 32;
 
     @TempDir
@@ -75,6 +75,7 @@ class StrataNodeCrashIT {
         Files.writeString(conf, String.join("\n",
                 "cluster_name: CrashTest",
                 "client_port: 0",
+                "internode_port: 0",
                 "data_directory: " + dir.resolve("node"),
                 "commitlog_sync: group",
                 "commitlog_segment_size_mb: 2",

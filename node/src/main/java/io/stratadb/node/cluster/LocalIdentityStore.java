@@ -29,6 +29,7 @@ import java.util.UUID;
  * host_id       UTF-8 UUID string
  * cluster_name  UTF-8
  * tokens        u8 format version (1), i32 count, count x i64 token (big-endian)
+ * generation    i64 big-endian: the gossip generation of the last start
  * </pre>
  *
  * Refuses to start when the configuration contradicts what the directory holds: another cluster's name,
@@ -40,6 +41,7 @@ public final class LocalIdentityStore {
     private static final byte[] HOST_ID = ascii("host_id");
     private static final byte[] CLUSTER_NAME = ascii("cluster_name");
     private static final byte[] TOKENS = ascii("tokens");
+    private static final byte[] GENERATION = ascii("generation");
     private static final int TOKENS_VERSION_1 = 1;
 
     private final StorageEngine engine;
@@ -50,14 +52,42 @@ public final class LocalIdentityStore {
         this.timestamps = timestamps;
     }
 
+    /** Whether this data directory already belongs to a node (it has a host id). */
+    public boolean exists() {
+        return engine.get(SystemTables.LOCAL, HOST_ID) != null;
+    }
+
+    /**
+     * The gossip generation for this start: the wall-clock second, or one above the last start's if the
+     * clock went back, stored durably before use so the next start can go above it. Peers ignore gossip
+     * from a generation not above the one they know, so a generation must never repeat.
+     */
+    public long nextGeneration(long wallMillis) {
+        byte[] stored = engine.get(SystemTables.LOCAL, GENERATION);
+        long previous = stored != null && stored.length == 8 ? ByteBuffer.wrap(stored).getLong() : 0;
+        long generation = Math.max(wallMillis / 1000L, previous + 1);
+        put(GENERATION, ByteBuffer.allocate(8).putLong(generation).array());
+        return generation;
+    }
+
     /**
      * The stored identity, or a new one: a random host id and {@code numTokens} tokens allocated against
      * {@code ring} (empty for a node alone; the cluster will pass the ring it learnt from its seeds).
      */
     public LocalIdentity loadOrCreate(String clusterName, int numTokens, String datacenter, String rack, TokenRing ring) {
+        LocalIdentity stored = load(clusterName, numTokens);
+        return stored != null ? stored
+                : create(UUID.randomUUID().toString(), clusterName, numTokens, datacenter, rack, ring);
+    }
+
+    /**
+     * The stored identity, or null when the directory is new. Refuses a directory of another cluster or
+     * with another token count.
+     */
+    public LocalIdentity load(String clusterName, int numTokens) {
         byte[] hostId = engine.get(SystemTables.LOCAL, HOST_ID);
         if (hostId == null) {
-            return create(clusterName, numTokens, datacenter, rack, ring);
+            return null;
         }
         String storedCluster = text(engine.get(SystemTables.LOCAL, CLUSTER_NAME));
         if (!clusterName.equals(storedCluster)) {
@@ -76,8 +106,12 @@ public final class LocalIdentityStore {
         return new LocalIdentity(text(hostId), clusterName, tokens);
     }
 
-    private LocalIdentity create(String clusterName, int numTokens, String datacenter, String rack, TokenRing ring) {
-        String hostId = UUID.randomUUID().toString();
+    /**
+     * Makes and stores a new identity: {@code hostId} and {@code numTokens} tokens allocated against
+     * {@code ring} (empty for a node alone; a node joining a cluster passes the ring it learnt by gossip).
+     */
+    public LocalIdentity create(String hostId, String clusterName, int numTokens, String datacenter, String rack,
+                                TokenRing ring) {
         NodeInfo self = new NodeInfo(hostId, new InetSocketAddress(0), datacenter, rack);
         List<Long> tokens = new TokenAllocator(new SplittableRandom()).allocate(ring, self, numTokens);
         // Tokens and cluster name first, host id last: a crash in between leaves no host id, so the next
@@ -85,7 +119,8 @@ public final class LocalIdentityStore {
         put(TOKENS, encodeTokens(tokens));
         put(CLUSTER_NAME, clusterName.getBytes(StandardCharsets.UTF_8));
         put(HOST_ID, ascii(hostId));
-        log.info("New node: host id {}, {} tokens", hostId, tokens.size());
+        log.info("New node: host id {}, {} tokens allocated against a ring of {} node(s)", hostId, tokens.size(),
+                ring.nodes().size());
         return new LocalIdentity(hostId, clusterName, tokens);
     }
 

@@ -55,6 +55,12 @@ public final class NodeConfig {
     private final boolean useEpoll;
     private final int maxScanPageRows;
     private final int shutdownTimeoutMs;
+    private final int hintedHandoffThrottleKb;
+    private final int maxHintWindowMs;
+    private final boolean hintedHandoffEnabled;
+    private final int ringDelayMs;
+    private final int phiConvictThreshold;
+    private final int gossipIntervalMs;
 
     NodeConfig(NodeConfigBuilder b) {
         this.clusterName = b.clusterName;
@@ -92,6 +98,12 @@ public final class NodeConfig {
         this.useEpoll = b.useEpoll;
         this.maxScanPageRows = b.maxScanPageRows;
         this.shutdownTimeoutMs = b.shutdownTimeoutMs;
+        this.hintedHandoffThrottleKb = b.hintedHandoffThrottleKb;
+        this.maxHintWindowMs = b.maxHintWindowMs;
+        this.hintedHandoffEnabled = b.hintedHandoffEnabled;
+        this.ringDelayMs = b.ringDelayMs;
+        this.phiConvictThreshold = b.phiConvictThreshold;
+        this.gossipIntervalMs = b.gossipIntervalMs;
     }
 
     /** A builder holding every default. */
@@ -193,6 +205,18 @@ public final class NodeConfig {
     public boolean useEpoll() { return useEpoll; }
     public int maxScanPageRows() { return maxScanPageRows; }
     public int shutdownTimeoutMs() { return shutdownTimeoutMs; }
+    /** Hint replay rate limit, KiB per second, for the whole node. */
+    public int hintedHandoffThrottleKb() { return hintedHandoffThrottleKb; }
+    /** A replica down longer than this gets no new hints; older hints are dropped. */
+    public int maxHintWindowMs() { return maxHintWindowMs; }
+    /** Whether writes for down or slow replicas are kept as hints and replayed. */
+    public boolean hintedHandoffEnabled() { return hintedHandoffEnabled; }
+    /** How long a new node waits to hear the ring from a seed before it picks its tokens. */
+    public int ringDelayMs() { return ringDelayMs; }
+    /** Phi above which a silent peer is marked down (about 18 s of silence at 8 with 1 s gossip). */
+    public int phiConvictThreshold() { return phiConvictThreshold; }
+    /** How often this node gossips; the failure detector's timings derive from it. */
+    public int gossipIntervalMs() { return gossipIntervalMs; }
 
     @Override
     public String toString() {

@@ -56,6 +56,12 @@ public final class NodeConfigBuilder {
     boolean useEpoll = true;
     int maxScanPageRows = 10_000;
     int shutdownTimeoutMs = 10_000;
+    int hintedHandoffThrottleKb = 1024;
+    int maxHintWindowMs = 10_800_000;
+    boolean hintedHandoffEnabled = true;
+    int ringDelayMs = 10_000;
+    int phiConvictThreshold = 8;
+    int gossipIntervalMs = 1000;
 
     NodeConfigBuilder() {
     }
@@ -96,6 +102,12 @@ public final class NodeConfigBuilder {
         useEpoll = c.useEpoll();
         maxScanPageRows = c.maxScanPageRows();
         shutdownTimeoutMs = c.shutdownTimeoutMs();
+        hintedHandoffThrottleKb = c.hintedHandoffThrottleKb();
+        maxHintWindowMs = c.maxHintWindowMs();
+        hintedHandoffEnabled = c.hintedHandoffEnabled();
+        ringDelayMs = c.ringDelayMs();
+        phiConvictThreshold = c.phiConvictThreshold();
+        gossipIntervalMs = c.gossipIntervalMs();
     }
 
     public NodeConfigBuilder clusterName(String v) { clusterName = nonBlank("cluster_name", v); return this; }
@@ -152,6 +164,12 @@ public final class NodeConfigBuilder {
     public NodeConfigBuilder maxScanPageRows(int v) { maxScanPageRows = range("max_scan_page_rows", v, 1, 1 << 20); return this; }
     public NodeConfigBuilder shutdownTimeoutMs(int v) { shutdownTimeoutMs = range("shutdown_timeout_ms", v, 0, 3_600_000); return this; }
 
+    public NodeConfigBuilder gossipIntervalMs(int v) { gossipIntervalMs = range("gossip_interval_ms", v, 10, 60_000); return this; }
+    public NodeConfigBuilder phiConvictThreshold(int v) { phiConvictThreshold = range("phi_convict_threshold", v, 1, 100); return this; }
+    public NodeConfigBuilder ringDelayMs(int v) { ringDelayMs = range("ring_delay_ms", v, 0, 600_000); return this; }
+    public NodeConfigBuilder hintedHandoffEnabled(boolean v) { hintedHandoffEnabled = v; return this; }
+    public NodeConfigBuilder maxHintWindowMs(int v) { maxHintWindowMs = range("max_hint_window_ms", v, 0, Integer.MAX_VALUE); return this; }
+    public NodeConfigBuilder hintedHandoffThrottleKb(int v) { hintedHandoffThrottleKb = range("hinted_handoff_throttle_kb", v, 1, 1 << 20); return this; }
     /**
      * Makes relative directories (given or defaulted) relative to {@code base}, so a node's files do not
      * depend on the directory it was started from.

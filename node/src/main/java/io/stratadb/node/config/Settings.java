@@ -72,7 +72,14 @@ public final class Settings {
             integer("client_event_loop_threads", NodeConfigBuilder::clientEventLoopThreads, NodeConfig::clientEventLoopThreads),
             new Setting("use_epoll", Type.BOOLEAN, null, (b, v) -> b.useEpoll((Boolean) v), NodeConfig::useEpoll),
             integer("max_scan_page_rows", NodeConfigBuilder::maxScanPageRows, NodeConfig::maxScanPageRows),
-            integer("shutdown_timeout_ms", NodeConfigBuilder::shutdownTimeoutMs, NodeConfig::shutdownTimeoutMs));
+            integer("shutdown_timeout_ms", NodeConfigBuilder::shutdownTimeoutMs, NodeConfig::shutdownTimeoutMs),
+            integer("gossip_interval_ms", NodeConfigBuilder::gossipIntervalMs, NodeConfig::gossipIntervalMs),
+            integer("phi_convict_threshold", NodeConfigBuilder::phiConvictThreshold, NodeConfig::phiConvictThreshold),
+            integer("ring_delay_ms", NodeConfigBuilder::ringDelayMs, NodeConfig::ringDelayMs),
+            new Setting("hinted_handoff_enabled", Type.BOOLEAN, null, (b, v) -> b.hintedHandoffEnabled((Boolean) v),
+                    NodeConfig::hintedHandoffEnabled),
+            integer("max_hint_window_ms", NodeConfigBuilder::maxHintWindowMs, NodeConfig::maxHintWindowMs),
+            integer("hinted_handoff_throttle_kb", NodeConfigBuilder::hintedHandoffThrottleKb, NodeConfig::hintedHandoffThrottleKb));
 
     private static final Map<String, Setting> BY_KEY = index();
 

@@ -12,7 +12,8 @@ import java.util.concurrent.CompletableFuture;
 /**
  * This node's own storage as a replica. Writes go through {@link StorageEngine#applyAsync}, which never
  * blocks (the future completes when the commit log made the write durable); reads and scans may touch
- * disk, so they run on the read stage, whose full queue fails them before they start.
+ * disk, so they run on the read stage, whose full queue fails them before they start. The replica
+ * verb handlers use the same methods for requests from other coordinators.
  */
 public final class LocalReplicaAccess implements ReplicaAccess {
 
@@ -29,26 +30,49 @@ public final class LocalReplicaAccess implements ReplicaAccess {
     @Override
     public CompletableFuture<Void> apply(NodeInfo replica, Mutation mutation) {
         CompletableFuture<Void> remote = refuseRemote(replica);
-        return remote != null ? remote : engine.applyAsync(mutation);
+        return remote != null ? remote : apply(mutation);
     }
 
     @Override
     public CompletableFuture<Cell> read(NodeInfo replica, String table, byte[] storageKey) {
         CompletableFuture<Cell> remote = refuseRemote(replica);
-        return remote != null ? remote : readStage.submit(() -> engine.getCell(table, storageKey));
+        return remote != null ? remote : read(table, storageKey);
     }
 
     @Override
-    public CompletableFuture<ScanResult> scan(NodeInfo replica, String table, byte[] startExclusive, int limit) {
+    public CompletableFuture<byte[]> digest(NodeInfo replica, String table, byte[] storageKey) {
+        CompletableFuture<byte[]> remote = refuseRemote(replica);
+        return remote != null ? remote : read(table, storageKey).thenApply(CellDigest::of);
+    }
+
+    @Override
+    public CompletableFuture<ScanResult> scan(NodeInfo replica, String table, byte[] startExclusive,
+                                              byte[] endExclusive, int limit) {
         CompletableFuture<ScanResult> remote = refuseRemote(replica);
-        return remote != null ? remote : readStage.submit(() -> engine.scan(table, startExclusive, limit));
+        return remote != null ? remote : scan(table, startExclusive, endExclusive, limit);
+    }
+
+    public CompletableFuture<Void> apply(Mutation mutation) {
+        return engine.applyAsync(mutation);
+    }
+
+    public CompletableFuture<Cell> read(String table, byte[] storageKey) {
+        return readStage.submit(() -> engine.getCell(table, storageKey));
+    }
+
+    public CompletableFuture<ScanResult> scan(String table, byte[] startExclusive, byte[] endExclusive, int limit) {
+        return readStage.submit(() -> BoundedScan.scan(engine, table, startExclusive, endExclusive, limit));
+    }
+
+    public boolean isLocal(NodeInfo replica) {
+        return replica.id().equals(localHostId);
     }
 
     private <T> CompletableFuture<T> refuseRemote(NodeInfo replica) {
-        if (replica.id().equals(localHostId)) {
+        if (isLocal(replica)) {
             return null;
         }
         return CompletableFuture.failedFuture(new IllegalStateException(
-                "replica " + replica + " is another node, and this node has no internode messaging yet"));
+                "replica " + replica + " is another node; LocalReplicaAccess serves this node only"));
     }
 }

@@ -8,9 +8,8 @@ import io.stratadb.storage.engine.ScanResult;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * How the coordinator reaches one replica's storage. Today only this node is reachable
- * ({@link LocalReplicaAccess}); the cluster adds an implementation that sends remote replicas a message
- * and serves the local one directly. Keys here are storage keys ({@link StorageKeys}).
+ * How the coordinator reaches one replica's storage: {@link LocalReplicaAccess} serves this node,
+ * {@link MessagingReplicaAccess} sends the others a message. Keys here are storage keys ({@link StorageKeys}).
  */
 public interface ReplicaAccess {
 
@@ -19,5 +18,13 @@ public interface ReplicaAccess {
     /** The replica's newest version of the key, tombstones included; null if it has none. */
     CompletableFuture<Cell> read(NodeInfo replica, String table, byte[] storageKey);
 
-    CompletableFuture<ScanResult> scan(NodeInfo replica, String table, byte[] startExclusive, int limit);
+    /** {@link CellDigest#of} the replica's newest version of the key: a read that sends no value back. */
+    CompletableFuture<byte[]> digest(NodeInfo replica, String table, byte[] storageKey);
+
+    /**
+     * Up to {@code limit} entries after {@code startExclusive} (null: from the start) and not past
+     * {@code endExclusive} (null: to the end); the next-page key is null once the bound is reached.
+     */
+    CompletableFuture<ScanResult> scan(NodeInfo replica, String table, byte[] startExclusive, byte[] endExclusive,
+                                       int limit);
 }

@@ -1,5 +1,6 @@
 package io.stratadb.node.coordinator;
 
+import io.stratadb.client.protocol.ConsistencyLevel;
 import io.stratadb.client.protocol.message.error.TimeoutKind;
 import io.stratadb.client.ring.Murmur3Partitioner;
 import io.stratadb.client.ring.NodeInfo;
@@ -10,9 +11,8 @@ import io.stratadb.node.errors.RequestException;
 import io.stratadb.node.schema.KeyspaceMetadata;
 import io.stratadb.node.schema.Schema;
 import io.stratadb.storage.Cell;
+import io.stratadb.storage.Clock;
 import io.stratadb.storage.Mutation;
-import io.stratadb.storage.engine.KeyCell;
-import io.stratadb.storage.engine.ScanResult;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -21,31 +21,32 @@ import java.util.function.Supplier;
 
 /**
  * The coordinator: resolves the keyspace, hashes the key to its token, plans the replicas from the current
- * {@link ClusterView} (UNAVAILABLE up front if too few are alive), sends to them through
- * {@link ReplicaAccess} and answers once {@code blockFor} of them did, or TIMEOUT. Nothing here knows
- * whether a replica is this node or another one, so the cluster only has to provide a ring with more
- * nodes and a {@link ReplicaAccess} that can reach them.
- *
- * <p>Scans are the exception for now: they read one replica's table from the requested position, which
- * is the whole ring only when one node holds every range. The cluster issue must split a scan by token
- * range (storage keys are in token order, so a range is a contiguous run of keys).
+ * {@link ClusterView} (UNAVAILABLE up front if too few are alive, before anything is sent), and hands the
+ * request to a {@link WriteExecution}, {@link ReadExecution} or {@link RangeScan}. Nothing here knows
+ * whether a replica is this node or another one: {@link ReplicaAccess} hides that.
  */
 public final class ReplicaCoordinator implements Coordinator {
 
     private final ClusterState cluster;
     private final Supplier<Schema> schema;
     private final ReplicaAccess replicas;
+    private final HintSink hints;
     private final RequestTimer timer;
+    private final Clock clock;
+    private final SpeculationThreshold speculation;
     private final long readTimeoutMillis;
     private final long writeTimeoutMillis;
     private final Murmur3Partitioner partitioner = new Murmur3Partitioner();
 
-    public ReplicaCoordinator(ClusterState cluster, Supplier<Schema> schema, ReplicaAccess replicas, RequestTimer timer,
-                              long readTimeoutMillis, long writeTimeoutMillis) {
+    public ReplicaCoordinator(ClusterState cluster, Supplier<Schema> schema, ReplicaAccess replicas, HintSink hints,
+                              RequestTimer timer, Clock clock, long readTimeoutMillis, long writeTimeoutMillis) {
         this.cluster = cluster;
         this.schema = schema;
         this.replicas = replicas;
+        this.hints = hints;
         this.timer = timer;
+        this.clock = clock;
+        this.speculation = new SpeculationThreshold(clock);
         this.readTimeoutMillis = readTimeoutMillis;
         this.writeTimeoutMillis = writeTimeoutMillis;
     }
@@ -56,15 +57,11 @@ public final class ReplicaCoordinator implements Coordinator {
             KeyspaceMetadata ks = keyspace(c.keyspace());
             StorageKeys.checkUserKey(c.key());
             long token = partitioner.tokenValue(c.key());
-            ReplicaPlan plan = ReplicaPlanner.forRead(cluster.view(), ks, token, c.consistency());
-            byte[] storageKey = StorageKeys.of(token, c.key());
-            ResponseCollector<Cell> answers = new ResponseCollector<>(plan.blockFor(), plan.contacts().size(), timer,
-                    readTimeoutMillis, received -> RequestException.timeout(c.consistency(), TimeoutKind.READ, received,
-                    plan.blockFor()));
-            for (NodeInfo replica : plan.contacts()) {
-                abandonOnFailure(answers, replicas.read(replica, ks.table(), storageKey)).whenComplete(answers::accept);
-            }
-            return answers.result().thenApply(ReplicaCoordinator::newest);
+            ClusterView view = cluster.view();
+            ReplicaPlan plan = ReplicaPlanner.forRead(view, ks, token, c.consistency());
+            return ReadExecution.run(plan, spare(view, plan), ks.table(), StorageKeys.of(token, c.key()), replicas,
+                    speculation, timer, readTimeoutMillis,
+                    received -> RequestException.timeout(c.consistency(), TimeoutKind.READ, received, plan.blockFor()));
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         }
@@ -76,15 +73,13 @@ public final class ReplicaCoordinator implements Coordinator {
             KeyspaceMetadata ks = keyspace(c.keyspace());
             StorageKeys.checkUserKey(c.key());
             long token = partitioner.tokenValue(c.key());
-            ReplicaPlan plan = ReplicaPlanner.forWrite(cluster.view(), ks, token, c.consistency());
+            ClusterView view = cluster.view();
+            ReplicaPlan plan = ReplicaPlanner.forWrite(view, ks, token, c.consistency());
             Mutation m = new Mutation(ks.table(), StorageKeys.of(token, c.key()), c.cell());
-            ResponseCollector<Void> acks = new ResponseCollector<>(plan.blockFor(), plan.contacts().size(), timer,
-                    writeTimeoutMillis, received -> RequestException.timeout(c.consistency(), TimeoutKind.WRITE, received,
-                    plan.blockFor()));
-            for (NodeInfo replica : plan.contacts()) {
-                replicas.apply(replica, m).whenComplete(acks::accept);
-            }
-            return acks.result().thenApply(ignored -> null);
+            AckTracker acks = AckTracker.of(plan, view.localDatacenter(),
+                    ks.replicationByDatacenter(view.localDatacenter()));
+            return WriteExecution.run(view, plan, acks, m, replicas, hints, timer, writeTimeoutMillis,
+                    received -> RequestException.timeout(c.consistency(), TimeoutKind.WRITE, received, plan.blockFor()));
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         }
@@ -94,36 +89,23 @@ public final class ReplicaCoordinator implements Coordinator {
     public CompletableFuture<ScanPage> scan(ScanCommand c) {
         try {
             KeyspaceMetadata ks = keyspace(c.keyspace());
-            byte[] start = null;
-            long token = Long.MIN_VALUE + 1;
-            if (c.startAfter() != null) {
-                StorageKeys.checkUserKey(c.startAfter());
-                token = partitioner.tokenValue(c.startAfter());
-                start = StorageKeys.of(token, c.startAfter());
-            }
-            ClusterView view = cluster.view();
-            ReplicaPlan plan = ReplicaPlanner.forRead(view, ks, token, c.consistency());
-            ResponseCollector<ScanResult> answers = new ResponseCollector<>(1, 1, timer, readTimeoutMillis,
-                    received -> RequestException.timeout(c.consistency(), TimeoutKind.READ, received, plan.blockFor()));
-            abandonOnFailure(answers, replicas.scan(plan.contacts().get(0), ks.table(), start, c.limit()))
-                    .whenComplete(answers::accept);
-            return answers.result().thenApply(pages -> toPage(pages.get(0)));
+            return new RangeScan(cluster.view(), ks, c.consistency(), c.limit(), replicas, timer, readTimeoutMillis,
+                    clock.currentTimeSeconds()).run(c.startAfter());
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         }
     }
 
-    /**
-     * Once the request has failed (timed out), nobody wants this replica's answer: cancelling its future
-     * lets a read still queued on the read stage be skipped instead of run.
-     */
-    private static <T> CompletableFuture<T> abandonOnFailure(ResponseCollector<?> answers, CompletableFuture<T> reply) {
-        answers.result().whenComplete((ignored, failure) -> {
-            if (failure != null) {
-                reply.cancel(false);
+    /** Live replicas a read did not contact, allowed to take a speculative or replacement read. */
+    private static List<NodeInfo> spare(ClusterView view, ReplicaPlan plan) {
+        List<NodeInfo> out = new ArrayList<>();
+        for (NodeInfo n : plan.live()) {
+            boolean local = !plan.consistency().isDatacenterLocal() || n.datacenter().equals(view.localDatacenter());
+            if (!plan.contacts().contains(n) && local && plan.consistency() != ConsistencyLevel.EACH_QUORUM) {
+                out.add(n);
             }
-        });
-        return reply;
+        }
+        return out;
     }
 
     private KeyspaceMetadata keyspace(String name) {
@@ -132,24 +114,5 @@ public final class ReplicaCoordinator implements Coordinator {
             throw RequestException.unknownKeyspace(name);
         }
         return ks;
-    }
-
-    private static Cell newest(List<Cell> cells) {
-        Cell best = null;
-        for (Cell c : cells) {
-            if (c != null) {
-                best = best == null ? c : Cell.reconcile(best, c);
-            }
-        }
-        return best;
-    }
-
-    private static ScanPage toPage(ScanResult result) {
-        List<ScanPage.Row> rows = new ArrayList<>(result.entries().size());
-        for (KeyCell kc : result.entries()) {
-            rows.add(new ScanPage.Row(StorageKeys.userKey(kc.key()), kc.cell()));
-        }
-        byte[] next = result.nextPageKey() == null ? null : StorageKeys.userKey(result.nextPageKey());
-        return new ScanPage(rows, next);
     }
 }

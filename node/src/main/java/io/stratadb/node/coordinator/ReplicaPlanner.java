@@ -29,7 +29,8 @@ public final class ReplicaPlanner {
         }
         List<NodeInfo> natural = view.ring().replicasFor(new Token(token), ks.strategy());
         List<NodeInfo> live = live(view, natural);
-        int blockFor = checkAvailable(view, ks, cl, live);
+        // ANY is met by a hint as well as by a replica, so it is available whenever this node can hint.
+        int blockFor = cl == ConsistencyLevel.ANY ? 1 : checkAvailable(view, ks, cl, live);
         return new ReplicaPlan(cl, natural, live, live, blockFor);
     }
 

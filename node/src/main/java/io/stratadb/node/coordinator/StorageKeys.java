@@ -41,12 +41,25 @@ public final class StorageKeys {
         return v ^ Long.MIN_VALUE;
     }
 
+    /**
+     * The smallest storage-key bound above every key of tokens below {@code token}: its 8-byte prefix
+     * alone. Every stored key of that token is longer (user keys are never empty), so the prefix is an
+     * exclusive start for "tokens >= token" and an exclusive end for "tokens < token".
+     */
+    public static byte[] tokenBound(long token) {
+        return of(token, new byte[0]);
+    }
+
     public static byte[] userKey(byte[] storageKey) {
         return Arrays.copyOfRange(storageKey, TOKEN_BYTES, storageKey.length);
     }
 
-    /** INVALID_REQUEST for a key that cannot be stored with its token prefix. */
+    /** INVALID_REQUEST for a key that cannot be stored with its token prefix, or an empty one. */
     public static void checkUserKey(byte[] userKey) {
+        if (userKey.length == 0) {
+            // Scans bound token ranges by the 8-byte token prefix alone, which only works if no key is just it.
+            throw RequestException.invalid("key must not be empty");
+        }
         if (userKey.length > MAX_USER_KEY_BYTES) {
             throw RequestException.invalid("key of " + userKey.length + " bytes exceeds the maximum of "
                     + MAX_USER_KEY_BYTES + " bytes");

@@ -41,6 +41,16 @@ public final class Schema {
         return keyspaces.get(name);
     }
 
+    /** Whether some keyspace stores its data in {@code table}; replicas refuse writes to unknown tables. */
+    public boolean hasTable(String table) {
+        for (KeyspaceMetadata ks : keyspaces.values()) {
+            if (ks.table().equals(table)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Every keyspace, by name. */
     public Collection<KeyspaceMetadata> keyspaces() {
         return keyspaces.values();

@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -37,6 +38,7 @@ public final class SchemaStore {
     private final TimestampSource timestamps;
     private final Clock clock;
     private volatile Schema current;
+    private volatile Consumer<Schema> onLocalChange = schema -> { };
 
     private SchemaStore(StorageEngine engine, TimestampSource timestamps, Clock clock, Schema loaded) {
         this.engine = engine;
@@ -66,10 +68,64 @@ public final class SchemaStore {
     }
 
     /**
+     * Called after each create or drop made on this node, on the caller's thread (the schema stage), before
+     * the request is answered: the cluster pushes the change to its peers there.
+     */
+    public void onLocalChange(Consumer<Schema> listener) {
+        this.onLocalChange = listener;
+    }
+
+    /** Every schema row, dropped keyspaces' tombstones included: what a peer needs to converge with us. */
+    public synchronized List<KeyCell> rows() {
+        List<KeyCell> out = new ArrayList<>();
+        byte[] after = null;
+        do {
+            ScanResult page = engine.scan(SystemTables.SCHEMA, after, LOAD_PAGE, true);
+            out.addAll(page.entries());
+            after = page.nextPageKey();
+        } while (after != null);
+        return out;
+    }
+
+    /**
+     * Merges a peer's schema rows: each row is applied as a write, so per keyspace the newest definition or
+     * drop wins on every node (last write wins, like data). Keyspaces the merge drops lose their table.
+     * Returns true if this node's schema changed.
+     */
+    public synchronized boolean merge(List<KeyCell> peerRows) {
+        for (KeyCell kc : peerRows) {
+            engine.apply(new Mutation(SystemTables.SCHEMA, kc.key(), kc.cell()));
+        }
+        Schema before = current;
+        Schema after = load(engine, timestamps, clock).current;
+        if (after.version().equals(before.version())) {
+            return false;
+        }
+        current = after;
+        for (KeyspaceMetadata old : before.keyspaces()) {
+            KeyspaceMetadata now = after.keyspace(old.name());
+            if (now == null || !now.table().equals(old.table())) {
+                engine.dropTable(old.table());
+            }
+        }
+        log.info("Schema merged from a peer: {} keyspace(s), version {}", after.keyspaces().size(), after.version());
+        return true;
+    }
+
+    /**
      * Creates a keyspace. Returns false if it exists and {@code ifNotExists}; otherwise an existing one is
      * ALREADY_EXISTS. Bad names and replication are INVALID_REQUEST, checked before anything is written.
      */
-    public synchronized boolean create(KeyspaceDefinition definition, boolean ifNotExists) {
+    public boolean create(KeyspaceDefinition definition, boolean ifNotExists) {
+        boolean created = createLocked(definition, ifNotExists);
+        if (created) {
+            // Outside the lock: pushing waits for peers, whose own pushes may need this store meanwhile.
+            onLocalChange.accept(current);
+        }
+        return created;
+    }
+
+    private synchronized boolean createLocked(KeyspaceDefinition definition, boolean ifNotExists) {
         KeyspaceNames.checkCreatable(definition.name());
         ReplicationRules.check(definition.replication());
         if (current.keyspace(definition.name()) != null) {
@@ -91,7 +147,15 @@ public final class SchemaStore {
      * Drops a keyspace and deletes its data. Returns false if it does not exist and {@code ifExists};
      * otherwise a missing one is UNKNOWN_KEYSPACE.
      */
-    public synchronized boolean drop(String name, boolean ifExists) {
+    public boolean drop(String name, boolean ifExists) {
+        boolean dropped = dropLocked(name, ifExists);
+        if (dropped) {
+            onLocalChange.accept(current);
+        }
+        return dropped;
+    }
+
+    private synchronized boolean dropLocked(String name, boolean ifExists) {
         KeyspaceMetadata ks = current.keyspace(name);
         if (ks == null) {
             if (ifExists) {

@@ -1,5 +1,7 @@
 package io.stratadb.node.messaging;
 
+import io.stratadb.node.testing.ManualRequestTimer;
+
 import com.codahale.metrics.MetricRegistry;
 import io.stratadb.gossip.state.Endpoint;
 import io.stratadb.node.messaging.payload.EmptyPayload;

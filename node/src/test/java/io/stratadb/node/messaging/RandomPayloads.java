@@ -37,7 +37,8 @@ final class RandomPayloads {
             case READ_RESPONSE: return readResponse();
             case HINT: return new HintPayload(random.nextLong(), mutation());
             case RANGE_READ:
-                return new RangeReadPayload(string(), random.nextBoolean() ? null : bytes(40), 1 + random.nextInt(1000));
+                return new RangeReadPayload(string(), random.nextBoolean() ? null : bytes(40),
+                        random.nextBoolean() ? null : bytes(40), 1 + random.nextInt(1000));
             case RANGE_READ_RESPONSE: return rangeReadResponse();
             case GOSSIP_SYN:
             case GOSSIP_ACK:

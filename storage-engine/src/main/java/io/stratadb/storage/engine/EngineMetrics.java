@@ -69,6 +69,16 @@ public final class EngineMetrics {
         gauge("compaction.pending", () -> (long) pendingCompactions.get());
     }
 
+    /** Bytes in live SSTables plus memtables: what a node reports as its load. */
+    public long loadBytes() {
+        return gaugeValue("storage.sstable.bytes") + gaugeValue("storage.memtable.bytes");
+    }
+
+    private long gaugeValue(String name) {
+        Gauge<?> g = registry.getGauges().get(name);
+        return g != null && g.getValue() instanceof Long v ? v : 0;
+    }
+
     private void gauge(String name, Gauge<Long> g) {
         registry.gauge(name, () -> g);
     }

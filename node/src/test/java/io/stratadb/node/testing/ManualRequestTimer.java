@@ -1,4 +1,4 @@
-package io.stratadb.node.messaging;
+package io.stratadb.node.testing;
 
 import io.stratadb.node.concurrent.RequestTimer;
 
@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** A {@link RequestTimer} that fires only when the test advances it: timeouts without waiting. */
-final class ManualRequestTimer implements RequestTimer {
+public final class ManualRequestTimer implements RequestTimer {
 
     private final class Task implements Timeout {
         final long due;
@@ -37,7 +37,7 @@ final class ManualRequestTimer implements RequestTimer {
     }
 
     /** Moves time forward and runs what fell due, in due order, on the calling thread. */
-    void advance(long millis) {
+    public void advance(long millis) {
         List<Task> due = new ArrayList<>();
         synchronized (this) {
             nowMillis += millis;
