@@ -236,7 +236,11 @@ public final class StrataNode implements AutoCloseable {
                 new DropKeyspaceHandler(schema, schemaStage),
                 new ListKeyspacesHandler(schema),
                 new TopologyHandler(cluster, schema),
-                new io.stratadb.node.service.AdminHandler(new io.stratadb.node.admin.NodeAdmin(io.stratadb.node.admin.AdminSources.alone(cluster, storage, schema::current, identity.hostId(), clock.currentTimeMicros(), clock)), schemaStage.asExecutor())));
+                new io.stratadb.node.service.AdminHandler(new io.stratadb.node.admin.NodeAdmin(
+                        new io.stratadb.node.admin.AdminSources(cluster, storage, schema::current,
+                                () -> gossip == null ? Map.of() : gossip.gossiper().endpointStates(),
+                                e -> gossip == null ? 0.0 : gossip.gossiper().phi(e), hintService::pendingByTarget,
+                                hostId, clock.currentTimeMicros(), clock)), schemaStage.asExecutor())));
 
         server = new ClientServer(new ClientServer.Settings(config.listenAddress(), config.clientPort(),
                 config.maxFrameSizeBytes(), config.clientEventLoopThreads(), config.useEpoll(),

@@ -84,8 +84,14 @@ class AdminEndToEndTest {
         JsonNode compacted = json(client.admin("compact", Map.of()));
         assertTrue(compacted.get("tables").size() >= 1);
 
-        assertEquals(0, json(client.admin("gossipinfo", Map.of())).get("endpoints").size(),
-                "a node alone does not gossip");
+        JsonNode gossip = json(client.admin("gossipinfo", Map.of()));
+        assertEquals(1, gossip.get("endpoints").size(), "a node alone gossips its own state only");
+        JsonNode own = gossip.get("endpoints").get(0);
+        assertEquals(node.hostId(), own.get("hostId").asText());
+        assertEquals(node.hostId(), own.get("states").get("HOST_ID").get("value").asText());
+        assertEquals(own.get("generation").asLong(), info.get("generation").asLong(),
+                "info's generation is the node's own gossip generation");
+        assertTrue(info.get("generation").asLong() > 0);
         assertEquals(0, json(client.admin("hints", Map.of())).get("totalPending").asLong());
         assertEquals("v".repeat(100), client.get("k7").valueAsString(), "data survives flush and compaction");
     }
