@@ -43,7 +43,7 @@ public final class NodeAdmin {
         for (NodeInfo n : sortedNodes(ring)) {
             boolean local = n.id().equals(sources.localHostId());
             // Boxed on purpose: with a primitive branch the ternary would unbox a missing (null) gossip load.
-            Long load = local ? Long.valueOf(StorageLoad.sstableBytes(sources.storage())) : gossipLoad.get(n.id());
+            Long load = local ? Long.valueOf(StorageLoad.loadBytes(sources.storage())) : gossipLoad.get(n.id());
             nodes.add(new StatusReport.Node(n.id(), address(n.address()), n.datacenter(), n.rack(),
                     view.state(n).name(), load, 100.0 * ownership.getOrDefault(n, 0.0), ring.tokensOf(n).size(),
                     local));
@@ -75,7 +75,7 @@ public final class NodeAdmin {
         long uptimeMicros = Math.max(0, sources.clock().currentTimeMicros() - sources.startedAtMicros());
         Runtime runtime = Runtime.getRuntime();
         return new InfoReport(self.id(), address(self.address()), self.datacenter(), self.rack(),
-                uptimeMicros / 1_000_000L, StorageLoad.sstableBytes(sources.storage()),
+                uptimeMicros / 1_000_000L, StorageLoad.loadBytes(sources.storage()),
                 StorageLoad.memtableBytes(sources.storage()), schema.version().toString(),
                 own == null ? null : own.generation(), view.ring().tokensOf(self).size(),
                 runtime.totalMemory() - runtime.freeMemory(), runtime.maxMemory(),
@@ -139,7 +139,7 @@ public final class NodeAdmin {
     private MaintenanceReport maintenance(String keyspace, List<String> tables, long startNanos) {
         long tookMillis = (sources.clock().nanoTime() - startNanos) / 1_000_000L;
         return new MaintenanceReport(sources.localHostId(), keyspace, tables, tookMillis,
-                StorageLoad.sstableBytes(sources.storage()));
+                StorageLoad.loadBytes(sources.storage()));
     }
 
     private String table(String keyspace) {

@@ -10,7 +10,7 @@ public record StatusReport(String hostId, List<Node> nodes) {
     }
 
     /**
-     * One node. {@code loadBytes} is this node's own SSTable bytes for the answering node and the LOAD its
+     * One node. {@code loadBytes} is the engine's load (SSTable plus memtable bytes): its own for the answering node and the LOAD its
      * gossip announced for the others; {@code null} when it announced none yet.
      */
     public record Node(String hostId, String address, String datacenter, String rack, String state, Long loadBytes,

@@ -15,7 +15,14 @@ final class StorageLoad {
     private StorageLoad() {
     }
 
-    /** Bytes of live SSTables on disk: the node's load, as gossip's LOAD announces it. */
+    /**
+     * The node's load: live SSTable plus memtable bytes, the engine's own definition, which is also what
+     * the node gossips as LOAD, so this node's row in STATUS agrees with what its peers show for it.
+     */
+    static long loadBytes(StorageEngine storage) {
+        return storage.metrics().loadBytes();
+    }
+
     static long sstableBytes(StorageEngine storage) {
         return gauge(storage, SSTABLE_BYTES);
     }

@@ -92,8 +92,9 @@ class NodeAdminTest {
     void statusListsEveryNodeWithStateOwnershipTokensAndLoad() {
         write("app_1", "k", 2000);
         storage.flush();
-        long local = StorageLoad.sstableBytes(storage);
-        assertTrue(local > 0);
+        write("app_1", "unflushed", 300);
+        long local = StorageLoad.sstableBytes(storage) + StorageLoad.memtableBytes(storage);
+        assertTrue(StorageLoad.sstableBytes(storage) > 0 && StorageLoad.memtableBytes(storage) > 0);
 
         StatusReport status = admin.status();
 
@@ -108,7 +109,7 @@ class NodeAdminTest {
         assertEquals("rack2", b.rack());
         assertEquals(List.of("UP", "DOWN", "UP"), status.nodes().stream().map(StatusReport.Node::state).toList());
         assertEquals(List.of(2, 1, 2), status.nodes().stream().map(StatusReport.Node::tokens).toList());
-        assertEquals(local, a.loadBytes(), "this node's load comes from its own storage, not gossip");
+        assertEquals(local, a.loadBytes(), "this node's load is its own SSTables and memtables, not gossip's");
         assertEquals(123456L, b.loadBytes(), "another node's load is its gossiped LOAD, matched by HOST_ID");
         assertNull(c.loadBytes(), "a node that announced no LOAD has an unknown load");
         double total = status.nodes().stream().mapToDouble(StatusReport.Node::ownershipPercent).sum();
