@@ -24,12 +24,14 @@ public final class FakeCluster implements AutoCloseable {
     private final List<FakeStrataServer> servers;
     private final List<String> datacenters;
     private final List<NodeState> states;
+    private final List<Boolean> listed;
     private final boolean owned;
 
     private FakeCluster(List<FakeStrataServer> servers, List<String> datacenters, boolean owned) {
         this.servers = List.copyOf(servers);
         this.datacenters = List.copyOf(datacenters);
         this.states = new CopyOnWriteArrayList<>(servers.stream().map(s -> NodeState.UP).toList());
+        this.listed = new CopyOnWriteArrayList<>(servers.stream().map(s -> true).toList());
         this.owned = owned;
         for (FakeStrataServer server : servers) {
             server.setTopology(this::topology);
@@ -82,6 +84,11 @@ public final class FakeCluster implements AutoCloseable {
         states.set(i, state);
     }
 
+    /** Whether TOPOLOGY lists node {@code i} from now on (a node not listed has left the ring). */
+    public void setListed(int i, boolean isListed) {
+        listed.set(i, isListed);
+    }
+
     /** Creates the keyspace on every server. */
     public void createKeyspace(KeyspaceDefinition keyspace) {
         for (FakeStrataServer server : servers) {
@@ -95,6 +102,9 @@ public final class FakeCluster implements AutoCloseable {
         long step = Long.divideUnsigned(-1L, (long) n * TOKENS_PER_NODE);
         List<NodeDescription> nodes = new ArrayList<>();
         for (int i = 0; i < n; i++) {
+            if (!listed.get(i)) {
+                continue;
+            }
             List<Long> tokens = new ArrayList<>();
             for (int k = 0; k < TOKENS_PER_NODE; k++) {
                 tokens.add(Long.MIN_VALUE + step * ((long) k * n + i + 1));
