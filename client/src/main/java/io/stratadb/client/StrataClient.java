@@ -52,6 +52,12 @@ import java.util.concurrent.atomic.AtomicInteger;
  * io.stratadb.client.exception.ConnectionException} when the connection broke, {@link NoNodeAvailableException}
  * when no node could take the request. {@code requestHadNoEffect()} tells whether a retry is safe.
  *
+ * <p>The client learns the cluster from the TOPOLOGY of a contact point, keeps it current, and by default
+ * sends each keyed request to a replica of its key ({@link io.stratadb.client.routing.TokenAwarePolicy}).
+ * A request that failed after it may have been sent is retried on another node only when the {@link
+ * io.stratadb.client.retry.RetryPolicy} says so: by default reads and idempotent writes ({@link
+ * WriteOptions#isIdempotent()}), once, after transient failures, within the request's timeout.
+ *
  * <p>Futures complete on the client's I/O threads: callbacks attached to them must not block, and the
  * synchronous methods refuse to run there (they would deadlock). Argument errors ({@code null}, a key over
  * 64 KiB, no keyspace) are thrown at once, by the asynchronous methods too.

@@ -14,7 +14,10 @@ import java.util.List;
  * keys.
  */
 public interface LoadBalancingPolicy {
-    /** Called once, before any request, with the nodes the client knows then (its contact points). */
+    /**
+     * Called before any request with the nodes the client knows then (its contact points); and again with
+     * each new node list by the default {@link #onClusterChange}, so it must replace what it knew.
+     */
     void init(List<Node> nodes);
 
     /** The nodes to try for one request, best first. */
