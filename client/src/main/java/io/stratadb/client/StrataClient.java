@@ -107,7 +107,7 @@ public final class StrataClient implements AutoCloseable {
             client.await(client.startPools());
             // Waits for the first topology (bounded by the request timeout), so that the first requests are
             // already token-aware; a failed fetch leaves the contact points to route over.
-            client.await(client.monitor.start(client.pools, client::fetchTopology));
+            client.await(client.monitor.start(client.pools::reconcile, client::fetchTopology));
             return client;
         } catch (RuntimeException | Error e) {
             client.close();

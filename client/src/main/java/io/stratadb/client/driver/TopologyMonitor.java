@@ -1,7 +1,6 @@
 package io.stratadb.client.driver;
 
 import io.netty.util.Timer;
-import io.stratadb.client.pool.NodePools;
 import io.stratadb.client.pool.NodeStateListener;
 import io.stratadb.client.protocol.Response;
 import io.stratadb.client.protocol.message.schema.TopologyResult;
@@ -16,6 +15,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,7 +41,7 @@ public final class TopologyMonitor implements NodeStateListener {
     private final long intervalNanos;
     private final RefreshThrottle throttle; // guarded by this
     private volatile ClusterView view;
-    private volatile NodePools pools;
+    private volatile Consumer<List<Node>> connectTo;
     private volatile Supplier<CompletableFuture<Response>> fetch;
     private volatile boolean closed;
     private boolean warnedPartitioner; // guarded by this
@@ -65,11 +65,12 @@ public final class TopologyMonitor implements NodeStateListener {
      * Makes the first fetch and starts the periodic ones. The result completes once the first answer was
      * applied or the fetch failed (the client then routes over its contact points until a fetch succeeds).
      *
-     * @param pools the pools to keep in step with the topology
-     * @param fetch sends one TOPOLOGY request
+     * @param connectTo given each new node list: keeps the pools in step with it (opens pools for new
+     *                  nodes, closes those of nodes that left)
+     * @param fetch     sends one TOPOLOGY request
      */
-    public CompletableFuture<Void> start(NodePools pools, Supplier<CompletableFuture<Response>> fetch) {
-        this.pools = pools;
+    public CompletableFuture<Void> start(Consumer<List<Node>> connectTo, Supplier<CompletableFuture<Response>> fetch) {
+        this.connectTo = connectTo;
         this.fetch = fetch;
         long decision;
         synchronized (this) {
@@ -187,7 +188,7 @@ public final class TopologyMonitor implements NodeStateListener {
                         + " not to the replicas of their key", result.partitioner());
             }
         }
-        pools.reconcile(snapshot.nodes());
+        connectTo.accept(snapshot.nodes());
         ClusterView updated = new ClusterView(snapshot, health);
         view = updated;
         policy.onClusterChange(updated);
