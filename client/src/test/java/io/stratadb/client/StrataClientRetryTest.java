@@ -155,6 +155,18 @@ class StrataClientRetryTest {
     }
 
     @Test
+    void aRetryPolicyThatThrowsEndsTheRequestWithItsErrorInsteadOfHangingIt() throws Exception {
+        connect(StrataClient.builder().retryPolicy((request, error, retries) -> {
+            throw new IllegalStateException("policy bug");
+        }));
+        replicaAnswers(ErrorResponse.of(ErrorCode.OVERLOADED, "queues full"));
+        ExecutionException e = assertThrows(ExecutionException.class,
+                () -> client.getAsync(key).get(10, TimeUnit.SECONDS));
+        assertInstanceOf(OverloadedException.class, e.getCause());
+        assertEquals(0, other.requestsReceived());
+    }
+
+    @Test
     void noRetryStartsAfterTheRequestTimeoutHasPassed() throws Exception {
         ManualTicker ticker = new ManualTicker();
         connect(StrataClient.builder().ticker(ticker));

@@ -134,7 +134,7 @@ public final class RequestDispatcher {
             }
             StrataException failure = error instanceof StrataException s ? s
                     : response instanceof ErrorResponse e ? StrataExceptionFactory.fromError(e) : null;
-            if (failure != null && retryPolicy.onFailure(attempted, failure, retries) == RetryDecision.RETRY_NEXT_NODE) {
+            if (failure != null && shouldRetry(failure)) {
                 log.debug("retrying {} after {} from {}", request.opcode(), failure.toString(), node);
                 retries++;
                 errors.put(node.address(), failure);
@@ -144,6 +144,16 @@ public final class RequestDispatcher {
                 return;
             }
             complete(response, error);
+        }
+
+        /** A policy that throws must not leave the request hanging: that counts as "fail". */
+        private boolean shouldRetry(StrataException failure) {
+            try {
+                return retryPolicy.onFailure(attempted, failure, retries) == RetryDecision.RETRY_NEXT_NODE;
+            } catch (RuntimeException e) {
+                log.warn("retry policy {} failed; not retrying {}", retryPolicy, request.opcode(), e);
+                return false;
+            }
         }
 
         /** Ends with the last sent attempt's outcome if there was one (it says more), else with {@code fallback}. */

@@ -186,6 +186,9 @@ class TokenAwarePolicyTest {
             List<String> expectedDcs = List.of("dc2", "dc2", "dc1", "dc1", "dc2", "dc2", "dc1", "dc1");
             assertEquals(expectedDcs, plan.stream().map(snapshot::datacenterOf).toList(), "key" + i);
             assertEquals(replicas, new HashSet<>(plan.subList(0, 4)), "key" + i);
+            List<Node> next = plan(policy, "ks", key);
+            assertEquals(List.of(plan.get(1), plan.get(0)), next.subList(0, 2), "local replicas rotate");
+            assertEquals(List.of(plan.get(3), plan.get(2)), next.subList(2, 4), "remote replicas rotate");
         }
     }
 
