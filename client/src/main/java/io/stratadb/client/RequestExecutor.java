@@ -8,6 +8,7 @@ import io.stratadb.client.protocol.ConsistencyLevel;
 import io.stratadb.client.protocol.ErrorCode;
 import io.stratadb.client.protocol.Request;
 import io.stratadb.client.protocol.Response;
+import io.stratadb.client.protocol.message.admin.AdminCommand;
 import io.stratadb.client.protocol.message.admin.AdminRequest;
 import io.stratadb.client.protocol.message.admin.AdminResult;
 import io.stratadb.client.protocol.message.data.DeleteRequest;
@@ -52,10 +53,13 @@ final class RequestExecutor {
     private final String defaultKeyspace;
     private final Duration defaultTimeout;
     private final int maxFrameBytes;
+    private final Runnable schemaChanged;
 
+    /** @param schemaChanged told after this client created or dropped a keyspace, to refresh the topology */
     RequestExecutor(RequestDispatcher dispatcher, ConsistencyLevel defaultConsistency, String defaultKeyspace,
-                    Duration defaultTimeout, int maxFrameBytes) {
+                    Duration defaultTimeout, int maxFrameBytes, Runnable schemaChanged) {
         this.dispatcher = dispatcher;
+        this.schemaChanged = schemaChanged;
         this.defaultConsistency = defaultConsistency;
         this.defaultKeyspace = defaultKeyspace;
         this.defaultTimeout = defaultTimeout;
@@ -65,7 +69,7 @@ final class RequestExecutor {
     CompletableFuture<ReadResult> get(Bytes key, RequestOptions options) {
         String keyspace = keyspace(options.keyspace());
         GetRequest request = new GetRequest(keyspace, consistency(options.consistency()), key);
-        return execute(request, new RoutingInfo(keyspace, key), options.timeout(), GetResult.class,
+        return execute(request, new RoutingInfo(keyspace, key), options.timeout(), true, GetResult.class,
                 r -> readResult(key, r.result()));
     }
 
@@ -79,7 +83,8 @@ final class RequestExecutor {
         }
         PutRequest request = new PutRequest(keyspace, consistency(options.consistency()), key, value,
                 options.ttlSeconds(), options.timestampMicros());
-        return execute(request, new RoutingInfo(keyspace, key), options.timeout(), PutResult.class,
+        return execute(request, new RoutingInfo(keyspace, key), options.timeout(), options.isIdempotent(),
+                PutResult.class,
                 PutResult::timestampMicros);
     }
 
@@ -90,14 +95,15 @@ final class RequestExecutor {
         String keyspace = keyspace(options.keyspace());
         DeleteRequest request = new DeleteRequest(keyspace, consistency(options.consistency()), key,
                 options.timestampMicros());
-        return execute(request, new RoutingInfo(keyspace, key), options.timeout(), DeleteResult.class,
+        return execute(request, new RoutingInfo(keyspace, key), options.timeout(), options.isIdempotent(),
+                DeleteResult.class,
                 DeleteResult::timestampMicros);
     }
 
     CompletableFuture<List<ReadResult>> multiGet(List<Bytes> keys, RequestOptions options) {
         String keyspace = keyspace(options.keyspace());
         MultiGetRequest request = new MultiGetRequest(keyspace, consistency(options.consistency()), keys);
-        return execute(request, new RoutingInfo(keyspace, null), options.timeout(), MultiGetResult.class, r -> {
+        return execute(request, new RoutingInfo(keyspace, null), options.timeout(), true, MultiGetResult.class, r -> {
             if (r.results().size() != keys.size()) {
                 throw new ServerErrorException(ErrorCode.SERVER_ERROR, "MULTI_GET of " + keys.size()
                         + " keys answered with " + r.results().size() + " results");
@@ -117,7 +123,7 @@ final class RequestExecutor {
         String keyspace = keyspace(options.keyspace());
         ScanRequest request = new ScanRequest(keyspace, consistency(options.consistency()),
                 Optional.ofNullable(from).map(PagingState::lastKey), limit);
-        return execute(request, new RoutingInfo(keyspace, null), options.timeout(), ScanResult.class,
+        return execute(request, new RoutingInfo(keyspace, null), options.timeout(), true, ScanResult.class,
                 r -> new ScanPage(r.rows().stream()
                         .map(row -> new KeyValue(row.key(), row.value(), row.writeTimestampMicros())).toList(),
                         r.nextPagingKey().map(PagingState::afterKey).orElse(null)));
@@ -127,27 +133,49 @@ final class RequestExecutor {
                                               RequestOptions options) {
         CreateKeyspaceRequest request = new CreateKeyspaceRequest(new KeyspaceDefinition(name, replication),
                 ifNotExists);
-        return execute(request, RoutingInfo.none(), options.timeout(), CreateKeyspaceResult.class,
-                CreateKeyspaceResult::created);
+        return afterSchemaChange(execute(request, RoutingInfo.none(), options.timeout(), ifNotExists,
+                CreateKeyspaceResult.class, CreateKeyspaceResult::created));
     }
 
     CompletableFuture<Boolean> dropKeyspace(String name, boolean ifExists, RequestOptions options) {
-        return execute(new DropKeyspaceRequest(name, ifExists), RoutingInfo.none(), options.timeout(),
-                DropKeyspaceResult.class, DropKeyspaceResult::dropped);
+        return afterSchemaChange(execute(new DropKeyspaceRequest(name, ifExists), RoutingInfo.none(),
+                options.timeout(), ifExists, DropKeyspaceResult.class, DropKeyspaceResult::dropped));
     }
 
     CompletableFuture<List<KeyspaceDefinition>> keyspaces(RequestOptions options) {
-        return execute(new ListKeyspacesRequest(), RoutingInfo.none(), options.timeout(),
+        return execute(new ListKeyspacesRequest(), RoutingInfo.none(), options.timeout(), true,
                 ListKeyspacesResult.class, ListKeyspacesResult::keyspaces);
     }
 
     CompletableFuture<TopologyResult> topology(RequestOptions options) {
-        return execute(new TopologyRequest(), RoutingInfo.none(), options.timeout(), TopologyResult.class,
+        return execute(new TopologyRequest(), RoutingInfo.none(), options.timeout(), true, TopologyResult.class,
                 Function.identity());
     }
 
     CompletableFuture<AdminResult> admin(AdminRequest request, RequestOptions options) {
-        return execute(request, RoutingInfo.none(), options.timeout(), AdminResult.class, Function.identity());
+        // Reports only read, so a retry is harmless; a flush or compaction retried would redo disk work.
+        AdminCommand command = AdminCommand.fromWireName(request.command());
+        boolean idempotent = command != null && !command.isMaintenance();
+        return execute(request, RoutingInfo.none(), options.timeout(), idempotent, AdminResult.class,
+                Function.identity());
+    }
+
+    /**
+     * Asks for a topology fetch once a schema change ends, whatever its outcome (a failed one may still
+     * have happened), so token-aware routing learns a new keyspace without waiting for the periodic fetch.
+     */
+    private <T> CompletableFuture<T> afterSchemaChange(CompletableFuture<T> change) {
+        // Not change.whenComplete(...): its future would wrap a failure in a CompletionException.
+        CompletableFuture<T> done = new CompletableFuture<>();
+        change.whenComplete((result, error) -> {
+            schemaChanged.run();
+            if (error != null) {
+                done.completeExceptionally(error);
+            } else {
+                done.complete(result);
+            }
+        });
+        return done;
     }
 
     /** Fails now if neither the options nor the client name a keyspace. */
@@ -168,10 +196,10 @@ final class RequestExecutor {
      * CompletionException}, so async callers see the same types as sync ones.
      */
     private <R extends Response, T> CompletableFuture<T> execute(Request request, RoutingInfo routing,
-                                                                 Duration timeout, Class<R> expected,
-                                                                 Function<R, T> convert) {
+                                                                 Duration timeout, boolean idempotent,
+                                                                 Class<R> expected, Function<R, T> convert) {
         CompletableFuture<T> result = new CompletableFuture<>();
-        dispatcher.send(request, routing, timeout != null ? timeout : defaultTimeout)
+        dispatcher.send(request, routing, timeout != null ? timeout : defaultTimeout, idempotent)
                 .whenComplete((response, error) -> {
                     if (error != null) {
                         result.completeExceptionally(error);

@@ -3,18 +3,26 @@ package io.stratadb.client;
 import io.stratadb.client.connection.ConnectionFactory;
 import io.stratadb.client.driver.ClientResources;
 import io.stratadb.client.driver.RequestDispatcher;
+import io.stratadb.client.driver.TopologyMonitor;
 import io.stratadb.client.exception.NoNodeAvailableException;
 import io.stratadb.client.pool.ExponentialBackoff;
 import io.stratadb.client.pool.NodePool;
+import io.stratadb.client.pool.NodePools;
 import io.stratadb.client.protocol.Bytes;
+import io.stratadb.client.protocol.Response;
 import io.stratadb.client.protocol.message.admin.AdminRequest;
 import io.stratadb.client.protocol.message.admin.AdminResult;
 import io.stratadb.client.protocol.message.schema.KeyspaceDefinition;
 import io.stratadb.client.protocol.message.schema.ReplicationSettings;
+import io.stratadb.client.protocol.message.schema.TopologyRequest;
 import io.stratadb.client.protocol.message.schema.TopologyResult;
+import io.stratadb.client.routing.ClusterView;
 import io.stratadb.client.routing.LoadBalancingPolicy;
 import io.stratadb.client.routing.Node;
+import io.stratadb.client.routing.NodeHealth;
+import io.stratadb.client.routing.RoutingInfo;
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,13 +54,23 @@ import java.util.concurrent.atomic.AtomicInteger;
  * io.stratadb.client.exception.ConnectionException} when the connection broke, {@link NoNodeAvailableException}
  * when no node could take the request. {@code requestHadNoEffect()} tells whether a retry is safe.
  *
+ * <p>The client learns the cluster from the TOPOLOGY of a contact point, keeps it current, and by default
+ * sends each keyed request to a replica of its key ({@link io.stratadb.client.routing.TokenAwarePolicy}).
+ * A request that failed after it may have been sent is retried on another node only when the {@link
+ * io.stratadb.client.retry.RetryPolicy} says so: by default reads and idempotent writes ({@link
+ * WriteOptions#isIdempotent()}), once, after transient failures, within the request's timeout.
+ *
  * <p>Futures complete on the client's I/O threads: callbacks attached to them must not block, and the
  * synchronous methods refuse to run there (they would deadlock). Argument errors ({@code null}, a key over
  * 64 KiB, no keyspace) are thrown at once, by the asynchronous methods too.
  */
 public final class StrataClient implements AutoCloseable {
     private final ClientResources resources;
-    private final Map<Node, NodePool> pools;
+    private final NodePools pools;
+    private final List<NodePool> contactPointPools;
+    private final TopologyMonitor monitor;
+    private final RequestDispatcher dispatcher;
+    private final Duration topologyTimeout;
     private final RequestExecutor requests;
     private final AtomicBoolean closed = new AtomicBoolean();
 
@@ -62,17 +80,22 @@ public final class StrataClient implements AutoCloseable {
                 resources.transport().channelType(), resources.timer(), settings.connectionSettings());
         ExponentialBackoff backoff = new ExponentialBackoff(settings.reconnectBaseDelay(),
                 settings.reconnectMaxDelay(), () -> ThreadLocalRandom.current().nextDouble());
-        Map<Node, NodePool> pools = new LinkedHashMap<>();
-        for (InetSocketAddress address : settings.contactPointList()) {
-            Node node = new Node(address);
-            pools.put(node, new NodePool(node, factory, settings.connectionsPerHost(),
-                    settings.connectionSettings().maxRequestsPerConnection(), backoff, resources.timer()));
-        }
-        this.pools = pools;
+        List<Node> contactPoints = settings.contactPointList().stream().map(Node::new).toList();
         LoadBalancingPolicy policy = settings.loadBalancingPolicy();
-        policy.init(List.copyOf(pools.keySet()));
-        this.requests = new RequestExecutor(new RequestDispatcher(policy, pools), settings.defaultConsistency(),
-                settings.defaultKeyspace(), settings.requestTimeout(), settings.maxFrameBytes());
+        // A node whose connection failed stays at the back of plans for as long as its pool waits to reconnect.
+        NodeHealth health = new NodeHealth(settings.ticker(), backoff::delayNanos);
+        TopologyMonitor monitor = new TopologyMonitor(policy, health, resources.timer(), settings.ticker(),
+                settings.topologyRefreshInterval(), settings.minTopologyFetchInterval(), contactPoints);
+        this.pools = new NodePools(node -> new NodePool(node, factory, settings.connectionsPerHost(),
+                settings.connectionSettings().maxRequestsPerConnection(), backoff, resources.timer(), monitor));
+        this.contactPointPools = pools.addContactPoints(contactPoints);
+        this.monitor = monitor;
+        policy.init(contactPoints);
+        this.dispatcher = new RequestDispatcher(policy, pools, settings.retryPolicy(), settings.ticker(),
+                monitor::keyspaceUsed);
+        this.topologyTimeout = settings.requestTimeout();
+        this.requests = new RequestExecutor(dispatcher, settings.defaultConsistency(), settings.defaultKeyspace(),
+                settings.requestTimeout(), settings.maxFrameBytes(), monitor::refreshSoon);
     }
 
     /** Starts configuring a client. */
@@ -84,6 +107,9 @@ public final class StrataClient implements AutoCloseable {
         StrataClient client = new StrataClient(settings, new ClientResources(settings.ioThreads(), settings.nativeTransport()));
         try {
             client.await(client.startPools());
+            // Waits for the first topology (bounded by the request timeout), so that the first requests are
+            // already token-aware; a failed fetch leaves the contact points to route over.
+            client.await(client.monitor.start(client.pools::reconcile, client::fetchTopology));
             return client;
         } catch (RuntimeException | Error e) {
             client.close();
@@ -96,7 +122,7 @@ public final class StrataClient implements AutoCloseable {
         CompletableFuture<Void> first = new CompletableFuture<>();
         Map<InetSocketAddress, Throwable> errors = new LinkedHashMap<>();
         AtomicInteger failed = new AtomicInteger();
-        for (NodePool pool : pools.values()) {
+        for (NodePool pool : contactPointPools) {
             pool.start().whenComplete((ok, error) -> {
                 if (error == null) {
                     first.complete(null);
@@ -105,7 +131,7 @@ public final class StrataClient implements AutoCloseable {
                 synchronized (errors) {
                     errors.put(pool.node().address(), error);
                 }
-                if (failed.incrementAndGet() == pools.size()) {
+                if (failed.incrementAndGet() == contactPointPools.size()) {
                     synchronized (errors) {
                         first.completeExceptionally(new NoNodeAvailableException(errors));
                     }
@@ -113,6 +139,10 @@ public final class StrataClient implements AutoCloseable {
             });
         }
         return first;
+    }
+
+    private CompletableFuture<Response> fetchTopology() {
+        return dispatcher.send(new TopologyRequest(), RoutingInfo.none(), topologyTimeout, true);
     }
 
     // ---- get ------------------------------------------------------------------------------------------
@@ -436,8 +466,8 @@ public final class StrataClient implements AutoCloseable {
     /**
      * Runs an admin command (docs/operations.md) on the node this request is sent to, and returns its JSON
      * answer (fields: docs/protocol.md, "Admin"). Which node that is follows the load-balancing policy, so
-     * a tool asking one particular node builds a client with that node alone as contact point, as
-     * {@code bin/strata-admin} does.
+     * a tool asking one particular node builds a client with that node as its only contact point and a
+     * {@link io.stratadb.client.routing.ContactPointsOnlyPolicy}, as {@code bin/strata-admin} does.
      */
     public AdminResult admin(String command, Map<String, String> arguments) {
         return await(adminAsync(command, arguments, RequestOptions.defaults()));
@@ -463,7 +493,12 @@ public final class StrataClient implements AutoCloseable {
 
     /** The nodes this client is connected to right now. */
     public List<InetSocketAddress> connectedNodes() {
-        return pools.values().stream().filter(NodePool::isConnected).map(p -> p.node().address()).toList();
+        return pools.all().stream().filter(NodePool::isConnected).map(p -> p.node().address()).toList();
+    }
+
+    /** What the client currently knows of the cluster; for tests and diagnostics. */
+    ClusterView clusterView() {
+        return monitor.view();
     }
 
     /** True once {@link #close()} was called. */
@@ -480,11 +515,11 @@ public final class StrataClient implements AutoCloseable {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
-        CompletableFuture<?>[] closing = pools.values().stream().map(NodePool::close)
-                .toArray(CompletableFuture[]::new);
+        monitor.close();
+        CompletableFuture<Void> closing = pools.closeAll();
         if (!resources.isIoThread()) {
             try {
-                CompletableFuture.allOf(closing).get(5, TimeUnit.SECONDS);
+                closing.get(5, TimeUnit.SECONDS);
             } catch (Exception e) {
                 // Best effort: shutting the event loops down closes whatever is left.
             }

@@ -3,8 +3,12 @@ package io.stratadb.client;
 import io.stratadb.client.connection.ConnectionSettings;
 import io.stratadb.client.protocol.ConsistencyLevel;
 import io.stratadb.client.protocol.ProtocolLimits;
+import io.stratadb.client.retry.DefaultRetryPolicy;
+import io.stratadb.client.retry.RetryPolicy;
 import io.stratadb.client.routing.LoadBalancingPolicy;
 import io.stratadb.client.routing.RoundRobinPolicy;
+import io.stratadb.client.routing.TokenAwarePolicy;
+import io.stratadb.client.time.Ticker;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -29,6 +33,13 @@ public final class StrataClientBuilder {
     public static final int DEFAULT_MAX_REQUESTS_PER_CONNECTION = 1024;
     public static final Duration DEFAULT_RECONNECT_BASE_DELAY = Duration.ofSeconds(1);
     public static final Duration DEFAULT_RECONNECT_MAX_DELAY = Duration.ofSeconds(60);
+    /** Often enough to notice joins and leaves soon, rarely enough to cost nothing (one small request per 10 s). */
+    public static final Duration DEFAULT_TOPOLOGY_REFRESH_INTERVAL = Duration.ofSeconds(10);
+    /**
+     * Least time between the starts of two topology fetches, which bounds the prompt ones (unknown
+     * keyspace, failed node) when many requests or nodes prompt them at once.
+     */
+    public static final Duration MIN_TOPOLOGY_FETCH_INTERVAL = Duration.ofSeconds(1);
     static final String CLIENT_NAME = "strata-java/0.1";
 
     private final Set<InetSocketAddress> contactPoints = new LinkedHashSet<>();
@@ -44,6 +55,10 @@ public final class StrataClientBuilder {
     private int ioThreads = Math.min(4, Runtime.getRuntime().availableProcessors());
     private int maxFrameBytes = ProtocolLimits.DEFAULT_MAX_BODY_BYTES;
     private LoadBalancingPolicy loadBalancingPolicy;
+    private String localDatacenter;
+    private RetryPolicy retryPolicy = new DefaultRetryPolicy();
+    private Duration topologyRefreshInterval = DEFAULT_TOPOLOGY_REFRESH_INTERVAL;
+    private Ticker ticker = Ticker.system();
     private boolean nativeTransport = true;
 
     StrataClientBuilder() {
@@ -51,8 +66,9 @@ public final class StrataClientBuilder {
 
     /**
      * Nodes to connect to, as {@code host}, {@code host:port}, or {@code [ipv6]:port}; the port defaults to
-     * {@value #DEFAULT_PORT}. Names are resolved now. The client sends requests to these nodes only (it
-     * does not yet discover the rest of the ring).
+     * {@value #DEFAULT_PORT}. Names are resolved now. They are where the client starts: once connected it
+     * learns every node from the topology and connects to them too (and drops contact points the topology
+     * does not list).
      */
     public StrataClientBuilder contactPoints(String... hostAndPorts) {
         return contactPoints(List.of(hostAndPorts));
@@ -166,11 +182,46 @@ public final class StrataClientBuilder {
     }
 
     /**
-     * Which nodes each request goes to; default {@link RoundRobinPolicy}. The policy's interface may grow
-     * when token-aware routing arrives. The client calls {@code init} on it when it is built.
+     * Which nodes each request goes to; default a {@link TokenAwarePolicy} over a {@link RoundRobinPolicy}
+     * (with the {@link #localDatacenter} if set). The client calls {@code init} on it when it is built, and
+     * {@code onClusterChange} after each topology fetch.
      */
     public StrataClientBuilder loadBalancingPolicy(LoadBalancingPolicy policy) {
         this.loadBalancingPolicy = Objects.requireNonNull(policy, "policy");
+        return this;
+    }
+
+    /**
+     * The datacenter this application runs in: the default policy sends requests to replicas there first,
+     * and to other nodes there before remote ones. Ignored when {@link #loadBalancingPolicy} is set.
+     */
+    public StrataClientBuilder localDatacenter(String datacenter) {
+        this.localDatacenter = Objects.requireNonNull(datacenter, "datacenter");
+        return this;
+    }
+
+    /**
+     * Whether a request that failed on one node is sent to the next; default {@link DefaultRetryPolicy}
+     * (reads and idempotent writes, once, after transient failures). {@link RetryPolicy#never()} turns
+     * retries off.
+     */
+    public StrataClientBuilder retryPolicy(RetryPolicy policy) {
+        this.retryPolicy = Objects.requireNonNull(policy, "policy");
+        return this;
+    }
+
+    /**
+     * How often the client fetches the topology to notice nodes joining, leaving, going down, and schema
+     * changes made by others; default 10 s. It also fetches it promptly when it needs to.
+     */
+    public StrataClientBuilder topologyRefreshInterval(Duration interval) {
+        this.topologyRefreshInterval = RequestOptions.checkTimeout(interval);
+        return this;
+    }
+
+    /** The time source of deadlines and backoffs; tests pass one they drive by hand. */
+    StrataClientBuilder ticker(Ticker ticker) {
+        this.ticker = Objects.requireNonNull(ticker, "ticker");
         return this;
     }
 
@@ -228,7 +279,26 @@ public final class StrataClientBuilder {
     }
 
     LoadBalancingPolicy loadBalancingPolicy() {
-        return loadBalancingPolicy != null ? loadBalancingPolicy : new RoundRobinPolicy();
+        return loadBalancingPolicy != null ? loadBalancingPolicy
+                : new TokenAwarePolicy(new RoundRobinPolicy(), localDatacenter);
+    }
+
+    RetryPolicy retryPolicy() {
+        return retryPolicy;
+    }
+
+    Duration topologyRefreshInterval() {
+        return topologyRefreshInterval;
+    }
+
+    /** The prompt-fetch bound, never longer than the periodic interval. */
+    Duration minTopologyFetchInterval() {
+        return topologyRefreshInterval.compareTo(MIN_TOPOLOGY_FETCH_INTERVAL) < 0 ? topologyRefreshInterval
+                : MIN_TOPOLOGY_FETCH_INTERVAL;
+    }
+
+    Ticker ticker() {
+        return ticker;
     }
 
     ConnectionSettings connectionSettings() {

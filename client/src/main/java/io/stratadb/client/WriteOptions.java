@@ -12,26 +12,33 @@ import java.util.OptionalLong;
  * defaults; without a timestamp the coordinator assigns one. Immutable.
  *
  * <p>A client timestamp makes a write idempotent: sending it twice has the same effect as once (the newer
- * timestamp wins, ties go to the larger value), so it is safe to retry after an unknown outcome.
+ * timestamp wins, ties go to the larger value), so it is safe to retry after an unknown outcome. So unless
+ * {@link #withIdempotent(boolean)} says otherwise, a write is idempotent exactly when it carries a client
+ * timestamp, and the client's {@link io.stratadb.client.retry.RetryPolicy} may then send it again to
+ * another node. Without one, each attempt gets a new coordinator timestamp, and a repeat could overwrite
+ * a newer write another client made in between: not idempotent.
  */
 public final class WriteOptions {
     private static final int NO_TTL = 0;
     private static final long NO_TIMESTAMP = Long.MIN_VALUE;
-    private static final WriteOptions DEFAULTS = new WriteOptions(null, null, null, NO_TTL, NO_TIMESTAMP);
+    private static final WriteOptions DEFAULTS = new WriteOptions(null, null, null, NO_TTL, NO_TIMESTAMP, null);
 
     private final ConsistencyLevel consistency;
     private final Duration timeout;
     private final String keyspace;
     private final int ttlSeconds;
     private final long timestampMicros;
+    /** {@code null}: derived from the timestamp. */
+    private final Boolean idempotent;
 
     private WriteOptions(ConsistencyLevel consistency, Duration timeout, String keyspace, int ttlSeconds,
-                         long timestampMicros) {
+                         long timestampMicros, Boolean idempotent) {
         this.consistency = consistency;
         this.timeout = timeout;
         this.keyspace = keyspace;
         this.ttlSeconds = ttlSeconds;
         this.timestampMicros = timestampMicros;
+        this.idempotent = idempotent;
     }
 
     /** Nothing set: client defaults, no TTL, the coordinator's timestamp. */
@@ -42,19 +49,19 @@ public final class WriteOptions {
     /** See {@link RequestOptions#withConsistency}. */
     public WriteOptions withConsistency(ConsistencyLevel consistency) {
         return new WriteOptions(Objects.requireNonNull(consistency, "consistency"), timeout, keyspace, ttlSeconds,
-                timestampMicros);
+                timestampMicros, idempotent);
     }
 
     /** See {@link RequestOptions#withTimeout(Duration)}. */
     public WriteOptions withTimeout(Duration timeout) {
         return new WriteOptions(consistency, RequestOptions.checkTimeout(timeout), keyspace, ttlSeconds,
-                timestampMicros);
+                timestampMicros, idempotent);
     }
 
     /** See {@link RequestOptions#withKeyspace}. */
     public WriteOptions withKeyspace(String keyspace) {
         return new WriteOptions(consistency, timeout, Objects.requireNonNull(keyspace, "keyspace"), ttlSeconds,
-                timestampMicros);
+                timestampMicros, idempotent);
     }
 
     /** The value expires this many seconds after it was written (put only; the server requires > 0). */
@@ -62,7 +69,7 @@ public final class WriteOptions {
         if (ttlSeconds <= 0) {
             throw new IllegalArgumentException("a TTL is at least one second, not " + ttlSeconds);
         }
-        return new WriteOptions(consistency, timeout, keyspace, ttlSeconds, timestampMicros);
+        return new WriteOptions(consistency, timeout, keyspace, ttlSeconds, timestampMicros, idempotent);
     }
 
     /** {@link #withTtlSeconds(int)} in whole seconds; fractions of a second are not allowed. */
@@ -78,7 +85,22 @@ public final class WriteOptions {
         if (timestampMicros == NO_TIMESTAMP) {
             throw new IllegalArgumentException("Long.MIN_VALUE is not a usable timestamp");
         }
-        return new WriteOptions(consistency, timeout, keyspace, ttlSeconds, timestampMicros);
+        return new WriteOptions(consistency, timeout, keyspace, ttlSeconds, timestampMicros, idempotent);
+    }
+
+    /**
+     * Marks the write as safe (or not) to send more than once, overriding the rule that a write is
+     * idempotent exactly when it has a client timestamp. Mark a write without a timestamp idempotent only
+     * if a repeat landing after someone else's newer write is acceptable (for instance, a key only this
+     * writer touches, written with the same value every time).
+     */
+    public WriteOptions withIdempotent(boolean idempotent) {
+        return new WriteOptions(consistency, timeout, keyspace, ttlSeconds, timestampMicros, idempotent);
+    }
+
+    /** Whether the retry policy may send this write again: as set, else true when it has a client timestamp. */
+    public boolean isIdempotent() {
+        return idempotent != null ? idempotent : timestampMicros != NO_TIMESTAMP;
     }
 
     /** The level set here, or {@code null} for the client's default. */
@@ -109,6 +131,7 @@ public final class WriteOptions {
     @Override
     public String toString() {
         return "WriteOptions[consistency=" + consistency + ", timeout=" + timeout + ", keyspace=" + keyspace
-                + ", ttlSeconds=" + ttlSeconds() + ", timestampMicros=" + timestampMicros() + "]";
+                + ", ttlSeconds=" + ttlSeconds() + ", timestampMicros=" + timestampMicros() + ", idempotent="
+                + isIdempotent() + "]";
     }
 }

@@ -1,8 +1,13 @@
 package io.stratadb.client;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.stratadb.client.retry.DefaultRetryPolicy;
+import io.stratadb.client.routing.RoundRobinPolicy;
+import io.stratadb.client.routing.TokenAwarePolicy;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -38,7 +43,23 @@ class StrataClientBuilderTest {
         assertThrows(IllegalArgumentException.class, () -> b.requestTimeout(Duration.ZERO));
         assertThrows(IllegalArgumentException.class,
                 () -> b.reconnectionDelay(Duration.ofSeconds(2), Duration.ofSeconds(1)));
+        assertThrows(IllegalArgumentException.class, () -> b.topologyRefreshInterval(Duration.ZERO));
+        assertThrows(NullPointerException.class, () -> b.retryPolicy(null));
+        assertThrows(NullPointerException.class, () -> b.localDatacenter(null));
         assertThrows(IllegalStateException.class, b::build, "no contact points");
+    }
+
+    @Test
+    void theDefaultsAreTokenAwareRoutingAndTheDefaultRetryPolicy() {
+        StrataClientBuilder b = StrataClient.builder();
+        assertInstanceOf(TokenAwarePolicy.class, b.loadBalancingPolicy());
+        assertInstanceOf(DefaultRetryPolicy.class, b.retryPolicy());
+        assertEquals(StrataClientBuilder.DEFAULT_TOPOLOGY_REFRESH_INTERVAL, b.topologyRefreshInterval());
+        assertEquals(StrataClientBuilder.MIN_TOPOLOGY_FETCH_INTERVAL, b.minTopologyFetchInterval());
+        b.topologyRefreshInterval(Duration.ofMillis(200));
+        assertEquals(Duration.ofMillis(200), b.minTopologyFetchInterval(), "never longer than the interval");
+        RoundRobinPolicy mine = new RoundRobinPolicy();
+        assertSame(mine, b.localDatacenter("dc2").loadBalancingPolicy(mine).loadBalancingPolicy());
     }
 
     @Test

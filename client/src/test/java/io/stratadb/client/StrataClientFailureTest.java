@@ -18,6 +18,8 @@ import io.stratadb.client.protocol.message.error.TimeoutKind;
 import io.stratadb.client.protocol.message.schema.CreateKeyspaceRequest;
 import io.stratadb.client.protocol.message.schema.KeyspaceDefinition;
 import io.stratadb.client.protocol.message.schema.ReplicationSettings;
+import io.stratadb.client.routing.RoundRobinPolicy;
+import io.stratadb.client.testing.FakeCluster;
 import io.stratadb.client.testing.FakeStrataServer;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -47,7 +49,11 @@ class StrataClientFailureTest {
         }
     }
 
+    /** Several servers are made one cluster, so that the topology each reports lists them all. */
     private StrataClientBuilder builder(FakeStrataServer... servers) {
+        if (servers.length > 1) {
+            FakeCluster.of(servers);
+        }
         StrataClientBuilder b = StrataClient.builder().defaultKeyspace("ks").ioThreads(1)
                 .reconnectionDelay(Duration.ofMillis(20), Duration.ofMillis(100));
         for (FakeStrataServer s : servers) {
@@ -168,7 +174,8 @@ class StrataClientFailureTest {
     @Test
     void requestsAreSpreadOverTheNodes() throws Exception {
         second = FakeStrataServer.start();
-        client = builder(server, second).build();
+        // Round robin explicitly: the default, token-aware, policy sends every read of "k" to its one replica.
+        client = builder(server, second).loadBalancingPolicy(new RoundRobinPolicy()).build();
         await(() -> client.connectedNodes().size() == 2, "both nodes are connected");
         for (int i = 0; i < 10; i++) {
             client.get("k");

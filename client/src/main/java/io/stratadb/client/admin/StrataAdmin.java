@@ -7,14 +7,15 @@ import io.stratadb.client.StrataClient;
 import io.stratadb.client.exception.NoNodeAvailableException;
 import io.stratadb.client.exception.StrataException;
 import io.stratadb.client.protocol.message.admin.AdminResult;
+import io.stratadb.client.routing.ContactPointsOnlyPolicy;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 
 /**
  * {@code bin/strata-admin}: sends one admin command to one node and prints the answer. The client is
- * built with that node as its only contact point, so the answer is that node's view (a load-balanced
- * client could send it anywhere). Exit status: 0 on success, 1 if the node could not be reached or the
+ * built with that node as its only contact point and a {@link ContactPointsOnlyPolicy}, so the answer is
+ * that node's own view (the default, token-aware client could send it to any node it learnt of). Exit status: 0 on success, 1 if the node could not be reached or the
  * command failed, 2 for a usage error. Answers go to stdout, errors to stderr.
  */
 public final class StrataAdmin {
@@ -50,7 +51,8 @@ public final class StrataAdmin {
             return 0;
         }
         AdminResult result;
-        try (StrataClient client = StrataClient.builder().contactPoints(options.host()).ioThreads(1).build()) {
+        try (StrataClient client = StrataClient.builder().contactPoints(options.host()).ioThreads(1)
+                .loadBalancingPolicy(new ContactPointsOnlyPolicy()).build()) {
             result = client.admin(options.command().wireName(), options.arguments(),
                     RequestOptions.defaults().withTimeout(options.effectiveTimeout()));
         } catch (NoNodeAvailableException e) {

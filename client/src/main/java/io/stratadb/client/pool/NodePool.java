@@ -31,6 +31,7 @@ public final class NodePool {
     private final int maxRequestsPerConnection;
     private final ExponentialBackoff backoff;
     private final Timer timer;
+    private final NodeStateListener listener;
     private final AtomicInteger nextConnection = new AtomicInteger();
     private final CompletableFuture<Void> firstOutcome = new CompletableFuture<>();
     private volatile List<Connection> connections = List.of();
@@ -45,6 +46,12 @@ public final class NodePool {
 
     public NodePool(Node node, ConnectionFactory factory, int size, int maxRequestsPerConnection,
                     ExponentialBackoff backoff, Timer timer) {
+        this(node, factory, size, maxRequestsPerConnection, backoff, timer, NodeStateListener.NONE);
+    }
+
+    /** @param listener told when the node becomes reachable or unreachable */
+    public NodePool(Node node, ConnectionFactory factory, int size, int maxRequestsPerConnection,
+                    ExponentialBackoff backoff, Timer timer, NodeStateListener listener) {
         if (size < 1) {
             throw new IllegalArgumentException("at least one connection per node, not " + size);
         }
@@ -54,6 +61,7 @@ public final class NodePool {
         this.maxRequestsPerConnection = maxRequestsPerConnection;
         this.backoff = backoff;
         this.timer = timer;
+        this.listener = listener;
     }
 
     public Node node() {
@@ -119,6 +127,8 @@ public final class NodePool {
     }
 
     private void onOpened(Connection connection, Throwable error) {
+        boolean firstOpen;
+        boolean stillDown;
         synchronized (this) {
             opening--;
             if (closed) {
@@ -135,17 +145,31 @@ public final class NodePool {
                     firstOutcome.completeExceptionally(error);
                 }
                 scheduleReconnect();
-                return;
+                stillDown = connections.isEmpty();
+                firstOpen = false;
+            } else {
+                if (failedAttempts > 0) {
+                    log.info("reconnected to {} after {} failed attempt(s)", node, failedAttempts);
+                }
+                failedAttempts = 0;
+                lastError = null;
+                initialAttemptsLeft = 0;
+                firstOpen = connections.isEmpty();
+                stillDown = false;
+                List<Connection> updated = new ArrayList<>(connections);
+                updated.add(connection);
+                connections = List.copyOf(updated);
             }
-            if (failedAttempts > 0) {
-                log.info("reconnected to {} after {} failed attempt(s)", node, failedAttempts);
+        }
+        // The listener is called outside the lock: it may take its own locks, which call back into pools.
+        if (error != null) {
+            if (stillDown) {
+                listener.onDown(node, error);
             }
-            failedAttempts = 0;
-            lastError = null;
-            initialAttemptsLeft = 0;
-            List<Connection> updated = new ArrayList<>(connections);
-            updated.add(connection);
-            connections = List.copyOf(updated);
+            return;
+        }
+        if (firstOpen) {
+            listener.onUp(node);
         }
         firstOutcome.complete(null);
         // Outside the lock: these run at once if the connection already closed or retired.
@@ -159,10 +183,19 @@ public final class NodePool {
         }
     }
 
-    private synchronized void onClosed(Connection connection) {
-        if (remove(connection) && !closed) {
+    private void onClosed(Connection connection) {
+        boolean lostLast;
+        synchronized (this) {
+            if (!remove(connection) || closed) {
+                return;
+            }
             log.info("connection to {} closed; reconnecting", node);
             scheduleReconnect();
+            lostLast = connections.isEmpty();
+        }
+        if (lostLast) {
+            listener.onDown(node, new ConnectionException(node.address(), false, "connection to " + node.address()
+                    + " closed", null));
         }
     }
 

@@ -5,8 +5,8 @@ import java.util.Objects;
 
 /**
  * A node the client may send requests to, known by the address it serves clients on. Equal by address.
- * For now nodes are the contact points; once the client reads the ring (TOPOLOGY), a node will also know
- * its host id, datacenter and tokens.
+ * Its host id, datacenter and tokens live in the {@link TopologySnapshot}, which changes over time while
+ * the node (and its connection pool) stays the same.
  */
 public final class Node {
     private final InetSocketAddress address;

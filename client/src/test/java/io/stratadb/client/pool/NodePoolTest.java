@@ -24,8 +24,10 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
@@ -136,5 +138,34 @@ class NodePoolTest {
         Thread.sleep(150);
         assertEquals(accepted, server.acceptedConnections());
         assertNull(pool.acquire());
+    }
+
+    @Test
+    void theListenerHearsTheNodeGoAndComeBack() throws Exception {
+        List<String> events = new CopyOnWriteArrayList<>();
+        NodeStateListener listener = new NodeStateListener() {
+            @Override
+            public void onUp(Node node) {
+                events.add("up");
+            }
+
+            @Override
+            public void onDown(Node node, Throwable cause) {
+                events.add("down");
+            }
+        };
+        pool = new NodePool(new Node(new InetSocketAddress("127.0.0.1", server.port())), factory, 2, MAX_REQUESTS,
+                fastBackoff, timer, listener);
+        pool.start().join();
+        await(() -> pool.connections().size() == 2, "both connections are open");
+        assertEquals(List.of("up"), events, "the second connection is no news");
+        server.stop();
+        await(() -> !pool.isConnected(), "the pool noticed the node went away");
+        await(() -> events.size() >= 2, "the listener heard");
+        assertEquals("down", events.get(1));
+        server.restart();
+        await(pool::isConnected, "the pool reconnected");
+        await(() -> events.get(events.size() - 1).equals("up"), "the listener heard it come back");
+        assertEquals(2, events.stream().filter("up"::equals).count(), "up at the start and on return: " + events);
     }
 }

@@ -19,12 +19,15 @@ import io.stratadb.client.protocol.handshake.HandshakeCompleted;
 import io.stratadb.client.protocol.handshake.HandshakeNegotiator;
 import io.stratadb.client.protocol.handshake.ProtocolPipeline;
 import io.stratadb.client.protocol.message.V1Codecs;
+import io.stratadb.client.protocol.message.schema.TopologyRequest;
+import io.stratadb.client.protocol.message.schema.TopologyResult;
 import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * A local StrataDB server for driver tests, built from the protocol module's server-side handlers
@@ -40,7 +43,9 @@ public final class FakeStrataServer implements AutoCloseable {
     private final AtomicInteger accepted = new AtomicInteger();
     private final AtomicInteger requests = new AtomicInteger();
     private final List<HandshakeCompleted> handshakes = new CopyOnWriteArrayList<>();
+    private final AtomicInteger topologyRequests = new AtomicInteger();
     private volatile Function<Request, Response> responder = store::handle;
+    private volatile Supplier<TopologyResult> topology = store::topology;
     private volatile boolean silent;
     private volatile long delayMillis;
     private Channel listener;
@@ -91,9 +96,17 @@ public final class FakeStrataServer implements AutoCloseable {
         return accepted.get();
     }
 
-    /** Requests received after the handshake. */
+    /**
+     * Requests received after the handshake, except TOPOLOGY: a client sends those on its own schedule, so
+     * counting them would make every count depend on timing.
+     */
     public int requestsReceived() {
         return requests.get();
+    }
+
+    /** TOPOLOGY requests received. */
+    public int topologyRequestsReceived() {
+        return topologyRequests.get();
     }
 
     public List<HandshakeCompleted> handshakes() {
@@ -108,6 +121,14 @@ public final class FakeStrataServer implements AutoCloseable {
     /** Answers are sent this much after the request arrived. */
     public void setDelayMillis(long delayMillis) {
         this.delayMillis = delayMillis;
+    }
+
+    /**
+     * What TOPOLOGY is answered with; by default this server alone ({@link InMemoryStore#topology()}).
+     * TOPOLOGY does not go through the {@linkplain #setResponder responder}, which models the data path.
+     */
+    public void setTopology(Supplier<TopologyResult> topology) {
+        this.topology = topology;
     }
 
     /** Answers with this instead of the store; {@code null} restores the store. */
@@ -156,11 +177,14 @@ public final class FakeStrataServer implements AutoCloseable {
     private final class Answerer extends SimpleChannelInboundHandler<Envelope> {
         @Override
         protected void channelRead0(ChannelHandlerContext ctx, Envelope envelope) {
-            requests.incrementAndGet();
+            Request request = (Request) envelope.message();
+            boolean isTopology = request instanceof TopologyRequest;
+            (isTopology ? topologyRequests : requests).incrementAndGet();
             if (silent) {
                 return;
             }
-            Envelope answer = new Envelope(envelope.streamId(), responder.apply((Request) envelope.message()));
+            Envelope answer = new Envelope(envelope.streamId(),
+                    isTopology ? topology.get() : responder.apply(request));
             long delay = delayMillis;
             if (delay > 0) {
                 ctx.executor().schedule(() -> ctx.writeAndFlush(answer), delay, TimeUnit.MILLISECONDS);

@@ -112,11 +112,20 @@ public final class InMemoryStore {
             return new ListKeyspacesResult(List.copyOf(keyspaces.values()));
         }
         if (request instanceof TopologyRequest) {
-            NodeDescription self = new NodeDescription("node-1", address, "dc1", "rack1", NodeState.UP,
-                    List.of(0L));
-            return new TopologyResult(Murmur3Partitioner.NAME, List.of(self), List.copyOf(keyspaces.values()));
+            return topology();
         }
         return ErrorResponse.of(ErrorCode.INVALID_REQUEST, "the fake server does not do " + request.opcode());
+    }
+
+    /** A one-node ring: this server owns every token. */
+    public synchronized TopologyResult topology() {
+        NodeDescription self = new NodeDescription("node-1", address, "dc1", "rack1", NodeState.UP, List.of(0L));
+        return new TopologyResult(Murmur3Partitioner.NAME, List.of(self), keyspaces());
+    }
+
+    /** The keyspaces created so far. */
+    public synchronized List<KeyspaceDefinition> keyspaces() {
+        return List.copyOf(keyspaces.values());
     }
 
     private ValueResult read(String keyspace, Bytes key) {

@@ -17,7 +17,8 @@ import java.util.function.IntFunction;
 
 /**
  * One read of one key. The nearest contact gets a data read, the other contacts a digest read; the level
- * is met once there is a data answer and {@code blockFor} answers in all. If every digest matches the
+ * is met once there is a data answer and the answers meet the level ({@link AckTracker}: per datacenter
+ * for EACH_QUORUM). If every digest matches the
  * data, that is the answer. If not, the replicas disagree: the coordinator fetches the full cell from each
  * one that answered, the newest wins, and each stale replica is sent the newest cell (read repair) —
  * before answering at QUORUM and above, so a later quorum read cannot see the older value again; in the
@@ -36,6 +37,7 @@ final class ReadExecution {
     }
 
     private final ReplicaPlan plan;
+    private final AckTracker acks;
     private final String table;
     private final byte[] key;
     private final ReplicaAccess replicas;
@@ -51,10 +53,11 @@ final class ReadExecution {
     private Throwable firstFailure;
     private RequestTimer.Timeout speculative;
 
-    private ReadExecution(ReplicaPlan plan, List<NodeInfo> spare, String table, byte[] key, ReplicaAccess replicas,
-                          SpeculationThreshold speculation, RequestTimer timer, long timeoutMillis,
-                          IntFunction<RequestException> timeoutError) {
+    private ReadExecution(ReplicaPlan plan, AckTracker acks, List<NodeInfo> spare, String table, byte[] key,
+                          ReplicaAccess replicas, SpeculationThreshold speculation, RequestTimer timer,
+                          long timeoutMillis, IntFunction<RequestException> timeoutError) {
         this.plan = plan;
+        this.acks = acks;
         this.spare = new ArrayList<>(spare);
         this.table = table;
         this.key = key;
@@ -68,10 +71,10 @@ final class ReadExecution {
      * @param spare live replicas not in the plan's contacts that may take a speculative or replacement read
      *     (already filtered to the local datacenter for LOCAL_ levels)
      */
-    static CompletableFuture<Cell> run(ReplicaPlan plan, List<NodeInfo> spare, String table, byte[] key,
-                                       ReplicaAccess replicas, SpeculationThreshold speculation, RequestTimer timer,
-                                       long timeoutMillis, IntFunction<RequestException> timeoutError) {
-        ReadExecution r = new ReadExecution(plan, spare, table, key, replicas, speculation, timer, timeoutMillis,
+    static CompletableFuture<Cell> run(ReplicaPlan plan, AckTracker acks, List<NodeInfo> spare, String table,
+                                       byte[] key, ReplicaAccess replicas, SpeculationThreshold speculation,
+                                       RequestTimer timer, long timeoutMillis, IntFunction<RequestException> timeoutError) {
+        ReadExecution r = new ReadExecution(plan, acks, spare, table, key, replicas, speculation, timer, timeoutMillis,
                 timeoutError);
         List<NodeInfo> contacts = plan.contacts();
         synchronized (r) {
@@ -119,7 +122,8 @@ final class ReadExecution {
             if (answer != null) {
                 speculation.record(speculation.clock().nanoTime() - startNanos);
                 answers.put(replica, answer);
-                resolveNow = hasData() && answers.size() >= plan.blockFor();
+                acks.ack(replica);
+                resolveNow = hasData() && acks.isMet();
                 if (resolveNow) {
                     resolving = true;
                 }
@@ -265,7 +269,7 @@ final class ReadExecution {
     private void fail(Throwable failure) {
         int received;
         synchronized (this) {
-            received = answers.size();
+            received = acks.received();
         }
         result.completeExceptionally(Failures.asRequestError(failure, timeoutError, received));
     }
@@ -273,7 +277,7 @@ final class ReadExecution {
     private void onTimeout() {
         int received;
         synchronized (this) {
-            received = answers.size();
+            received = acks.received();
         }
         result.completeExceptionally(timeoutError.apply(received));
     }

@@ -59,7 +59,9 @@ public final class ReplicaCoordinator implements Coordinator {
             long token = partitioner.tokenValue(c.key());
             ClusterView view = cluster.view();
             ReplicaPlan plan = ReplicaPlanner.forRead(view, ks, token, c.consistency());
-            return ReadExecution.run(plan, spare(view, plan), ks.table(), StorageKeys.of(token, c.key()), replicas,
+            AckTracker acks = AckTracker.of(plan, view.localDatacenter(),
+                    ks.replicationByDatacenter(view.localDatacenter()));
+            return ReadExecution.run(plan, acks, spare(view, plan), ks.table(), StorageKeys.of(token, c.key()), replicas,
                     speculation, timer, readTimeoutMillis,
                     received -> RequestException.timeout(c.consistency(), TimeoutKind.READ, received, plan.blockFor()));
         } catch (RuntimeException e) {

@@ -7,6 +7,7 @@ import io.stratadb.client.RequestOptions;
 import io.stratadb.client.StrataClient;
 import io.stratadb.client.WriteOptions;
 import io.stratadb.client.protocol.ConsistencyLevel;
+import io.stratadb.client.routing.ContactPointsOnlyPolicy;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -74,6 +75,12 @@ class LocalClusterProcessIT {
         assertTrue(start.output.contains("Contact points: " + address(1) + "," + address(2) + "," + address(3)),
                 start.output);
 
+        for (int node = 1; node <= 3; node++) {
+            JsonNode status = admin(node, "status");
+            assertEquals(address(node), info(node).get("address").asText(), "admin answered by the node asked");
+            assertEquals(3, status.get("nodes").size());
+            status.get("nodes").forEach(n -> assertEquals("UP", n.get("state").asText(), n.toString()));
+        }
         StrataClient all = client(address(1), address(2), address(3));
         WriteOptions quorumWrite = WriteOptions.defaults().withConsistency(ConsistencyLevel.QUORUM);
         for (int i = 0; i < KEYS; i++) {
@@ -105,7 +112,7 @@ class LocalClusterProcessIT {
         assertEquals(0, cluster("stop-node", "1").exit);
         assertEquals(0, cluster("stop-node", "2").exit);
 
-        StrataClient alone = client(address(3));
+        StrataClient alone = pinnedClient(address(3));
         RequestOptions one = RequestOptions.defaults().withConsistency(ConsistencyLevel.ONE);
         for (int i = 0; i < KEYS; i++) {
             assertEquals("v" + i, readEventually(alone, "before-" + i, one), "before-" + i + " survived SIGKILL");
@@ -124,8 +131,16 @@ class LocalClusterProcessIT {
         return c;
     }
 
+    /** A client that sends everything to this node, never to others it learns of (admin, reads "from node 3"). */
+    private StrataClient pinnedClient(String address) {
+        StrataClient c = StrataClient.builder().contactPoints(address).defaultKeyspace(KEYSPACE)
+                .loadBalancingPolicy(new ContactPointsOnlyPolicy()).requestTimeout(Duration.ofSeconds(10)).build();
+        clients.add(c);
+        return c;
+    }
+
     private JsonNode admin(int node, String command) throws IOException {
-        StrataClient c = client(address(node));
+        StrataClient c = pinnedClient(address(node));
         try {
             return mapper.readTree(c.admin(command, Map.of()).json());
         } finally {

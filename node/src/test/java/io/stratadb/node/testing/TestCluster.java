@@ -7,12 +7,16 @@ import io.stratadb.node.StrataNode;
 import io.stratadb.node.cluster.ClusterView;
 import io.stratadb.node.config.NodeConfigBuilder;
 import io.stratadb.node.messaging.MessageFilter;
+import io.stratadb.storage.Clock;
+import io.stratadb.storage.io.LocalFileSystem;
 
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiFunction;
 import java.util.function.BooleanSupplier;
+import java.util.function.IntFunction;
 import java.util.function.UnaryOperator;
 
 /**
@@ -26,15 +30,17 @@ public final class TestCluster implements AutoCloseable {
     public static final int GOSSIP_INTERVAL_MS = 100;
 
     private final Path dir;
-    private final UnaryOperator<NodeConfigBuilder> tweak;
+    private final BiFunction<Integer, NodeConfigBuilder, NodeConfigBuilder> tweak;
+    private final IntFunction<Clock> clocks;
     private final MessageFilter filter = new MessageFilter();
     private final List<StrataNode> nodes = new ArrayList<>();
     private final List<int[]> ports = new ArrayList<>();
     private String seed;
 
-    public TestCluster(Path dir, UnaryOperator<NodeConfigBuilder> tweak) {
+    public TestCluster(Path dir, BiFunction<Integer, NodeConfigBuilder, NodeConfigBuilder> tweak, IntFunction<Clock> clocks) {
         this.dir = dir;
         this.tweak = tweak;
+        this.clocks = clocks;
     }
 
     public static TestCluster start(Path dir, int size) {
@@ -42,7 +48,13 @@ public final class TestCluster implements AutoCloseable {
     }
 
     public static TestCluster start(Path dir, int size, UnaryOperator<NodeConfigBuilder> tweak) {
-        TestCluster c = new TestCluster(dir, tweak);
+        return start(dir, size, (i, b) -> tweak.apply(b), i -> Clock.system());
+    }
+
+    /** Node {@code i} gets {@code tweak.apply(i, config)} and {@code clocks.apply(i)} as its clock. */
+    public static TestCluster start(Path dir, int size, BiFunction<Integer, NodeConfigBuilder, NodeConfigBuilder> tweak,
+                                    IntFunction<Clock> clocks) {
+        TestCluster c = new TestCluster(dir, tweak, clocks);
         try {
             for (int i = 0; i < size; i++) {
                 c.add();
@@ -57,7 +69,7 @@ public final class TestCluster implements AutoCloseable {
 
     private void add() {
         int i = nodes.size();
-        StrataNode n = new StrataNode(config(i, 0, 0).build(), NodeEnvironment.system().withMessageFilter(filter));
+        StrataNode n = new StrataNode(config(i, 0, 0).build(), environment(i));
         n.start();
         nodes.add(n);
         ports.add(new int[] {n.clientAddress().getPort(), n.internodeEndpoint().port()});
@@ -76,7 +88,11 @@ public final class TestCluster implements AutoCloseable {
                 .readTimeoutMs(2_000)
                 .writeTimeoutMs(1_000)
                 .seeds(seed == null ? List.of() : List.of(seed));
-        return tweak.apply(b);
+        return tweak.apply(i, b);
+    }
+
+    private NodeEnvironment environment(int i) {
+        return new NodeEnvironment(clocks.apply(i), new LocalFileSystem(), filter);
     }
 
     public StrataNode node(int i) {
@@ -99,7 +115,7 @@ public final class TestCluster implements AutoCloseable {
     /** Starts node {@code i} again on its old ports and data. */
     public StrataNode restart(int i) {
         int[] p = ports.get(i);
-        StrataNode n = new StrataNode(config(i, p[0], p[1]).build(), NodeEnvironment.system().withMessageFilter(filter));
+        StrataNode n = new StrataNode(config(i, p[0], p[1]).build(), environment(i));
         n.start();
         nodes.set(i, n);
         return n;
