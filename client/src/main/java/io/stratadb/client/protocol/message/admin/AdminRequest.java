@@ -7,6 +7,7 @@ import io.stratadb.client.protocol.codec.BodyReader;
 import io.stratadb.client.protocol.codec.BodyWriter;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 
 /**
  * ADMIN (0x30): one admin command for the node that receives it. Body: {@code u8 layout version (1),
@@ -35,7 +36,7 @@ public record AdminRequest(String command, Map<String, String> arguments) implem
         @Override
         public void encode(AdminRequest m, BodyWriter out) {
             // Sorted so equal requests encode to equal bytes (Map.copyOf has no stable order).
-            out.u8(LAYOUT_VERSION).string(m.command).stringMap(new java.util.TreeMap<>(m.arguments));
+            out.u8(LAYOUT_VERSION).string(m.command).stringMap(new TreeMap<>(m.arguments));
         }
 
         @Override
