@@ -64,8 +64,11 @@ import io.stratadb.node.coordinator.LocalReplicaAccess;
 import io.stratadb.node.coordinator.ReplicaCoordinator;
 import io.stratadb.node.metrics.MetricsSnapshot;
 import io.stratadb.node.metrics.NodeMetrics;
+import io.stratadb.node.admin.AdminSources;
+import io.stratadb.node.admin.NodeAdmin;
 import io.stratadb.node.schema.Schema;
 import io.stratadb.node.schema.SchemaStore;
+import io.stratadb.node.service.AdminHandler;
 import io.stratadb.node.service.CreateKeyspaceHandler;
 import io.stratadb.node.service.DeleteHandler;
 import io.stratadb.node.service.DropKeyspaceHandler;
@@ -105,6 +108,7 @@ public final class StrataNode implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(StrataNode.class);
     private static final int SCHEMA_QUEUE = 64;
+    private static final int ADMIN_QUEUE = 16;
     private static final long STAGE_SHUTDOWN_MILLIS = 10_000;
     private static final int INTERNODE_HANDLER_THREADS = 4;
     private static final int INTERNODE_HANDLER_QUEUE = 4096;
@@ -123,6 +127,7 @@ public final class StrataNode implements AutoCloseable {
     private ClusterState cluster;
     private BoundedStage readStage;
     private BoundedStage schemaStage;
+    private BoundedStage adminStage;
     private RequestTimer timer;
     private InFlightLimiter limiter;
     private NodeMetrics metrics;
@@ -131,7 +136,8 @@ public final class StrataNode implements AutoCloseable {
     private ThreadPoolExecutor internodeHandlers;
     private MessagingService messaging;
     private GossipMembership membership;
-    private GossipService gossip;
+    /** Read by admin requests on event loops; set before the server accepts, so volatile for them. */
+    private volatile GossipService gossip;
     private HintStore hints;
     private HintService hintService;
     private ExecutorService hintFlush;
@@ -190,6 +196,8 @@ public final class StrataNode implements AutoCloseable {
         readStage = new BoundedStage("read", config.concurrentReads(), config.readQueueSize(),
                 new NodeThreadFactory(name, "read"));
         schemaStage = new BoundedStage("schema", 1, SCHEMA_QUEUE, new NodeThreadFactory(name, "schema"));
+        // Flush and major compaction may take minutes: their own thread, so schema changes never wait on them.
+        adminStage = new BoundedStage("admin", 1, ADMIN_QUEUE, new NodeThreadFactory(name, "admin"));
         timer = new WheelRequestTimer(new NodeThreadFactory(name, "timeouts"));
         limiter = new InFlightLimiter(config.maxInFlightTotal(), clock);
         metrics = new NodeMetrics(registry);
@@ -236,11 +244,10 @@ public final class StrataNode implements AutoCloseable {
                 new DropKeyspaceHandler(schema, schemaStage),
                 new ListKeyspacesHandler(schema),
                 new TopologyHandler(cluster, schema),
-                new io.stratadb.node.service.AdminHandler(new io.stratadb.node.admin.NodeAdmin(
-                        new io.stratadb.node.admin.AdminSources(cluster, storage, schema::current,
-                                () -> gossip == null ? Map.of() : gossip.gossiper().endpointStates(),
-                                e -> gossip == null ? 0.0 : gossip.gossiper().phi(e), hintService::pendingByTarget,
-                                hostId, clock.currentTimeMicros(), clock)), schemaStage.asExecutor())));
+                new AdminHandler(new NodeAdmin(new AdminSources(cluster, storage, schema::current,
+                        () -> gossip == null ? Map.of() : gossip.gossiper().endpointStates(),
+                        e -> gossip == null ? 0.0 : gossip.gossiper().phi(e), hintService::pendingByTarget,
+                        hostId, clock.currentTimeMicros(), clock)), adminStage.asExecutor())));
 
         server = new ClientServer(new ClientServer.Settings(config.listenAddress(), config.clientPort(),
                 config.maxFrameSizeBytes(), config.clientEventLoopThreads(), config.useEpoll(),
@@ -457,6 +464,9 @@ public final class StrataNode implements AutoCloseable {
                 }
                 if (schemaStage != null) {
                     schemaStage.shutdown(STAGE_SHUTDOWN_MILLIS);
+                }
+                if (adminStage != null) {
+                    adminStage.shutdown(STAGE_SHUTDOWN_MILLIS);
                 }
             } finally {
                 if (storage != null) {
