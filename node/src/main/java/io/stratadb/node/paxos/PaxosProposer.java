@@ -31,8 +31,11 @@ public final class PaxosProposer {
 
     private enum Stage { NEW, PREPARING, PROPOSING, COMMITTING, BACKING_OFF, DONE }
 
-    /** Why we are proposing: our own write, completing what a prepare found, or fixing our ballot. */
-    private enum Purpose { OWN, OWN_COMPLETION, COMPLETION, NOOP }
+    /**
+     * Why we are proposing: our own write, completing what a prepare found (ours or another's), or fixing
+     * our ballot by re-proposing the current value unchanged.
+     */
+    private enum Purpose { OWN, OWN_COMPLETION, COMPLETION, FIX }
 
     private final PaxosOperation op;
     private final List<String> alive;
@@ -54,9 +57,12 @@ public final class PaxosProposer {
     private Proposal proposal;
     private Purpose purpose;
     private Cell currentAtPrepare;
-    private PaxosOutcome answerAfterNoop;
-    /** Our own write that may have been accepted somewhere without our knowing it was chosen. */
-    private Proposal uncertainOwn;
+    private PaxosOutcome answerAfterFix;
+    /**
+     * Our own writes (one per lost propose round, each with its own ballot and timestamp) that may have
+     * been accepted somewhere without our knowing whether they were chosen.
+     */
+    private final List<Proposal> uncertainOwn = new ArrayList<>();
     /** The last proposal this proposer saw chosen: counts as committed even before its commits land. */
     private Proposal lastChosen;
     private PaxosOutcome outcome;
@@ -154,14 +160,17 @@ public final class PaxosProposer {
             // would write under this ballot would carry an older timestamp than the value it replaces.
             return prepare(now, out);
         }
-        if (uncertainOwn != null) {
-            if (inProgress != null && sameUpdate(inProgress, uncertainOwn)) {
+        if (!uncertainOwn.isEmpty()) {
+            if (inProgress != null && isOurs(inProgress)) {
                 return propose(now, inProgress.withBallot(ballot), Purpose.OWN_COMPLETION, out);
             }
-            if (uncertainOwn.update().equals(current)) {
-                return finish(new PaxosOutcome.Applied(), out); // it was chosen and committed
+            if (current != null && isOurs(new Proposal(ballot, current))) {
+                // One of our rounds was chosen and committed. Should another of them linger at a minority,
+                // fixing this ballot buries it, so our write can never take effect twice.
+                answerAfterFix = new PaxosOutcome.Applied();
+                return uncertainOwn.size() == 1 ? finish(answerAfterFix, out) : fix(now, current, inProgress, out);
             }
-            if (maxSeen.isAfter(uncertainOwn.ballot())) {
+            if (maxSeen.isAfter(uncertainOwn.get(0).ballot())) {
                 // Something newer was chosen or accepted since; it may have completed our write first and
                 // then overwritten it, and nothing kept tells us whether it did.
                 return finish(new PaxosOutcome.Timeout(Phase.PROPOSE, true), out);
@@ -183,12 +192,12 @@ public final class PaxosProposer {
             return finish(new PaxosOutcome.Read(value), out);
         }
         if (!op.conditionHolds(value)) {
-            if (uncertainOwn == null) {
+            if (uncertainOwn.isEmpty()) {
                 // The promises alone make this answer safe: see docs/paxos.md, "failed conditions".
                 return finish(new PaxosOutcome.NotApplied(value), out);
             }
-            answerAfterNoop = new PaxosOutcome.NotApplied(value);
-            return propose(now, Proposal.noop(ballot), Purpose.NOOP, out);
+            answerAfterFix = new PaxosOutcome.NotApplied(value);
+            return fix(now, current, null, out);
         }
         if (current != null && current.timestamp() >= ballot.micros()) {
             // An ordinary write stamped at or after our ballot's time: ours must be newer to be visible.
@@ -199,6 +208,20 @@ public final class PaxosProposer {
     }
 
     // ---- phase 2 ----
+
+    /**
+     * Fixes our ballot: once a quorum accepts a proposal at it, no proposal older than it can ever be chosen.
+     * What it proposes must not change the register, and must not erase anything either: accepting it
+     * replaces what those acceptors had accepted, which may be the only trace a later quorum would find of
+     * a chosen value whose commit reached one replica, or of a proposal in progress. So it re-proposes the
+     * in-progress proposal when there is one (as Paxos requires of any proposal), else the current cell
+     * itself (the same cell, so applying it again changes nothing); a key that never had a value gets a
+     * true no-op.
+     */
+    private ProposerStep fix(long now, Cell current, Proposal inProgress, List<ProposerStep.Outbound> out) {
+        Proposal p = inProgress != null ? inProgress.withBallot(ballot) : new Proposal(ballot, current);
+        return propose(now, p, Purpose.FIX, out);
+    }
 
     private ProposerStep propose(long now, Proposal p, Purpose why, List<ProposerStep.Outbound> out) {
         stage = Stage.PROPOSING;
@@ -235,20 +258,20 @@ public final class PaxosProposer {
             out.add(new ProposerStep.Outbound(r, commit));
         }
         if (purpose != Purpose.OWN_COMPLETION) {
-            uncertainOwn = null; // a later ballot of ours is chosen: our older write can never be
+            uncertainOwn.clear(); // a later ballot of ours is chosen: our older writes never can be
         }
         switch (purpose) {
             case OWN:
             case OWN_COMPLETION:
-                uncertainOwn = null;
+                uncertainOwn.clear();
                 if (config.commitBlockFor() == 0) {
                     return finish(new PaxosOutcome.Applied(), out);
                 }
                 stage = Stage.COMMITTING;
                 accepted.clear();
                 return step(out);
-            case NOOP:
-                return finish(answerAfterNoop, out);
+            case FIX:
+                return finish(answerAfterFix, out);
             default: {
                 // We completed someone else's write; the value after it is known, so a read or a failed
                 // condition can answer now (our ballot is chosen), and a write starts a fresh round.
@@ -269,7 +292,7 @@ public final class PaxosProposer {
         if (purpose == Purpose.OWN) {
             boolean nobodyAccepted = accepted.isEmpty() && refused.size() == alive.size();
             if (!nobodyAccepted) {
-                uncertainOwn = proposal;
+                uncertainOwn.add(proposal);
             }
         }
         return retry(now, Phase.PROPOSE, new ArrayList<>());
@@ -307,7 +330,7 @@ public final class PaxosProposer {
 
     private ProposerStep retry(long now, Phase phase, List<ProposerStep.Outbound> out) {
         if (attempts >= config.maxAttempts()) {
-            PaxosOutcome o = uncertainOwn != null ? new PaxosOutcome.Timeout(phase, true) : new PaxosOutcome.Contention(attempts);
+            PaxosOutcome o = !uncertainOwn.isEmpty() ? new PaxosOutcome.Timeout(phase, true) : new PaxosOutcome.Contention(attempts);
             return finish(o, out);
         }
         // Randomized exponential backoff: competing proposers that keep pre-empting each other drift apart.
@@ -322,12 +345,12 @@ public final class PaxosProposer {
         switch (stage) {
             case PROPOSING: return Phase.PROPOSE;
             case COMMITTING: return Phase.COMMIT;
-            default: return uncertainOwn != null ? Phase.PROPOSE : Phase.PREPARE;
+            default: return !uncertainOwn.isEmpty() ? Phase.PROPOSE : Phase.PREPARE;
         }
     }
 
     private boolean mayHaveApplied() {
-        return uncertainOwn != null || stage == Stage.COMMITTING
+        return !uncertainOwn.isEmpty() || stage == Stage.COMMITTING
                 || (stage == Stage.PROPOSING && (purpose == Purpose.OWN || purpose == Purpose.OWN_COMPLETION));
     }
 
@@ -352,7 +375,13 @@ public final class PaxosProposer {
         return c != null && c.isLive(ballot.micros() / 1_000_000L) ? c.value() : null;
     }
 
-    private static boolean sameUpdate(Proposal a, Proposal b) {
-        return a.update() != null && a.update().equals(b.update());
+    /** Whether {@code p} writes the very cell (value and timestamp) one of our uncertain rounds proposed. */
+    private boolean isOurs(Proposal p) {
+        for (Proposal mine : uncertainOwn) {
+            if (p.update() != null && p.update().equals(mine.update())) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -3,8 +3,9 @@ package io.stratadb.node.paxos;
 import io.stratadb.storage.Cell;
 
 /**
- * What a proposer asks acceptors to accept: a ballot and the cell to write, or no cell at all (a no-op
- * that only fixes the ballot; see {@code docs/paxos.md}, "failed conditions").
+ * What a proposer asks acceptors to accept: a ballot and the cell to write. The cell is null only when a
+ * proposer fixes its ballot on a key that has never had a value (a no-op; see {@code docs/paxos.md},
+ * "failed conditions").
  *
  * <p>When a proposer completes someone else's in-progress proposal it re-proposes the same cell (with
  * the original timestamp) under its own ballot, so a replica that already applied it applies nothing new.
