@@ -290,10 +290,9 @@ public final class PaxosProposer {
 
     private ProposerStep onProposeLost(long now) {
         if (purpose == Purpose.OWN) {
-            boolean nobodyAccepted = accepted.isEmpty() && refused.size() == alive.size();
-            if (!nobodyAccepted) {
-                uncertainOwn.add(proposal);
-            }
+            // Even a refusal from every replica proves nothing: a duplicated or retransmitted propose may
+            // have been accepted before the refused copy, and someone may complete it from there.
+            uncertainOwn.add(proposal);
         }
         return retry(now, Phase.PROPOSE, new ArrayList<>());
     }
