@@ -41,7 +41,7 @@ final class PaxosSimulation {
     }
 
     /** Counts of what the clients were told, to see the run did something. */
-    record Stats(int applied, int notApplied, int reads, int unknown, int failed) {
+    record Stats(int applied, int notApplied, int reads, int unknown, int failed, int abandoned) {
     }
 
     private final Random random;
@@ -62,6 +62,7 @@ final class PaxosSimulation {
     private int reads;
     private int unknown;
     private int failed;
+    private int abandoned;
 
     PaxosSimulation(long seed, Settings settings, Supplier<PaxosStateStore> storeFactory) {
         this.random = new Random(seed);
@@ -74,7 +75,7 @@ final class PaxosSimulation {
     }
 
     Stats stats() {
-        return new Stats(applied, notApplied, reads, unknown, failed);
+        return new Stats(applied, notApplied, reads, unknown, failed, abandoned);
     }
 
     /** Runs until every client has finished its operations. */
@@ -231,7 +232,23 @@ final class PaxosSimulation {
             }
             handle = history.invoke(name, key, kind, expected, writes, now);
             ProposerConfig config = new ProposerConfig(300 * MS, 25 * MS, 8, MS, 20 * MS, settings.commitBlockFor());
-            proposer = new PaxosProposer(op, REPLICAS, REPLICAS, ballots, config, backoffRandom);
+            // Half the time the coordinator knows which replicas are down (a failure detector), half the
+            // time it sends to all three.
+            List<String> alive = random.nextBoolean() ? REPLICAS : REPLICAS.stream().filter(up::containsKey).toList();
+            proposer = new PaxosProposer(op, REPLICAS, alive, ballots, config, backoffRandom);
+            if (random.nextInt(25) == 0) {
+                // The coordinator dies mid-operation: its messages in flight still arrive, its client
+                // gets no answer (unknown), and someone else must cope with what it left behind.
+                long thisOp = opSeq;
+                schedule(now + random.nextInt(8000) * 1000L, () -> {
+                    if (thisOp == opSeq && proposer != null) {
+                        abandoned++;
+                        history.unknown(handle);
+                        proposer = null;
+                        schedule(now + random.nextInt(3000) * 1000L, this::next);
+                    }
+                });
+            }
             handle(proposer.start(now));
         }
 

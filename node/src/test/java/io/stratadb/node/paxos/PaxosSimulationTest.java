@@ -35,7 +35,7 @@ class PaxosSimulationTest {
             PaxosSimulation.Stats s = sim.stats();
             applied += s.applied();
             certain += s.applied() + s.notApplied() + s.reads();
-            total += s.applied() + s.notApplied() + s.reads() + s.unknown() + s.failed();
+            total += s.applied() + s.notApplied() + s.reads() + s.unknown() + s.failed() + s.abandoned();
         }
         System.out.printf("PaxosSimulationTest: %d runs, %d operations, %d with a certain answer, %d applied%n",
                 runs, total, certain, applied);
