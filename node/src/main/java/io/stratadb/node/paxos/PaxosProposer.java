@@ -95,8 +95,9 @@ public final class PaxosProposer {
             throw new IllegalStateException("already started");
         }
         deadline = now + config.timeoutNanos();
-        if (alive.size() < quorum) {
-            return finish(new PaxosOutcome.Unavailable(alive.size(), quorum), List.of());
+        if (alive.size() < quorum || alive.size() < config.commitBlockFor()) {
+            // Like an ordinary write, refuse up front what the alive replicas cannot satisfy.
+            return finish(new PaxosOutcome.Unavailable(alive.size(), Math.max(quorum, config.commitBlockFor())), List.of());
         }
         return prepare(now, new ArrayList<>());
     }

@@ -249,6 +249,13 @@ class PaxosProposerTest {
     }
 
     @Test
+    void aCommitConsistencyTheAliveReplicasCannotMeetIsUnavailable() {
+        PaxosProposer p = new PaxosProposer(PaxosOperation.serialPut("t", KEY, bytes("a")), ALL, List.of("r1", "r2"),
+                new BallotGenerator(micros::get, 1), config.withCommitBlockFor(3), new SplittableRandom(1));
+        assertEquals(new PaxosOutcome.Unavailable(2, 3), p.start(0).outcome());
+    }
+
+    @Test
     void runningOutOfTimeInPrepareIsACertainFailure() {
         ProposerDriver p = start(PaxosOperation.serialPut("t", KEY, bytes("a")));
         p.hold("r1", "r2", "r3");
