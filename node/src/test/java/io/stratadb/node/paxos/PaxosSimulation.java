@@ -22,7 +22,7 @@ import java.util.SplittableRandom;
 import java.util.function.Supplier;
 
 /**
- * A deterministic simulation of per-key Paxos: three acceptors ({@link PaxosReplica} over in-memory stores),
+ * A deterministic simulation of per-key Paxos: three or five acceptors ({@link PaxosReplica} over in-memory stores),
  * several clients each running one {@link PaxosProposer} at a time, and a network that drops, delays,
  * duplicates and reorders messages, while acceptors crash and restart (their Paxos state survives through
  * the store, their data table loses its last unsynced writes). Time is virtual; everything follows from the
@@ -33,11 +33,10 @@ final class PaxosSimulation {
     static final String TABLE = "t";
     private static final long MS = 1_000_000L;
     private static final long EPOCH_MICROS = 1_700_000_000_000_000L;
-    private static final List<String> REPLICAS = List.of("r1", "r2", "r3");
 
     /** Knobs of one run. */
-    record Settings(int clients, int opsPerClient, int keys, double drop, double duplicate, boolean crashes,
-                    int commitBlockFor) {
+    record Settings(int replicas, int clients, int opsPerClient, int keys, double drop, double duplicate,
+                    boolean crashes, int commitBlockFor) {
     }
 
     /** Counts of what the clients were told, to see the run did something. */
@@ -54,6 +53,7 @@ final class PaxosSimulation {
     private final Map<String, PaxosReplica> up = new HashMap<>();
     private final Supplier<PaxosStateStore> storeFactory;
     private final List<Client> clients = new ArrayList<>();
+    private final List<String> replicaNames = new ArrayList<>();
     private final History history = new History();
     private long now;
     private long seq;
@@ -80,7 +80,10 @@ final class PaxosSimulation {
 
     /** Runs until every client has finished its operations. */
     PaxosSimulation run() {
-        for (String r : REPLICAS) {
+        for (int i = 1; i <= settings.replicas(); i++) {
+            replicaNames.add("r" + i);
+        }
+        for (String r : replicaNames) {
             stores.put(r, storeFactory.get());
             data.put(r, new InMemoryDataTable());
             up.put(r, new PaxosReplica(stores.get(r), data.get(r)));
@@ -234,8 +237,8 @@ final class PaxosSimulation {
             ProposerConfig config = new ProposerConfig(300 * MS, 25 * MS, 8, MS, 20 * MS, settings.commitBlockFor());
             // Half the time the coordinator knows which replicas are down (a failure detector), half the
             // time it sends to all three.
-            List<String> alive = random.nextBoolean() ? REPLICAS : REPLICAS.stream().filter(up::containsKey).toList();
-            proposer = new PaxosProposer(op, REPLICAS, alive, ballots, config, backoffRandom);
+            List<String> alive = random.nextBoolean() ? replicaNames : replicaNames.stream().filter(up::containsKey).toList();
+            proposer = new PaxosProposer(op, replicaNames, alive, ballots, config, backoffRandom);
             if (random.nextInt(25) == 0) {
                 // The coordinator dies mid-operation: its messages in flight still arrive, its client
                 // gets no answer (unknown), and someone else must cope with what it left behind.

@@ -54,7 +54,7 @@ class PaxosSimulationTest {
         // fast with its length. The first violation is enough.
         long caughtAt = -1;
         for (long seed = 1; seed <= 60 && caughtAt < 0; seed++) {
-            PaxosSimulation.Settings settings = new PaxosSimulation.Settings(4, 12, 1, 0.05, 0.0, true, 0);
+            PaxosSimulation.Settings settings = new PaxosSimulation.Settings(3, 4, 12, 1, 0.05, 0.0, true, 0);
             PaxosSimulation sim = new PaxosSimulation(seed, settings, ForgetfulStore::new).run();
             if (!checker.check(sim.history()).ok()) {
                 caughtAt = seed;
@@ -86,7 +86,7 @@ class PaxosSimulationTest {
 
     private static PaxosSimulation.Settings settingsFor(long seed) {
         java.util.Random r = new java.util.Random(seed ^ 0x5DEECE66DL);
-        return new PaxosSimulation.Settings(2 + r.nextInt(4), 15 + r.nextInt(30), 1 + r.nextInt(3),
+        return new PaxosSimulation.Settings(r.nextInt(4) == 0 ? 5 : 3, 2 + r.nextInt(4), 15 + r.nextInt(30), 1 + r.nextInt(3),
                 r.nextInt(3) * 0.05, r.nextInt(2) * 0.03, r.nextInt(4) > 0, r.nextInt(3) == 0 ? 2 : 0);
     }
 }
