@@ -39,8 +39,47 @@ public final class LinearizabilityChecker {
         return new Result(null);
     }
 
-    /** Null if the key's history (the register starts absent) is linearizable, else an explanation. */
+    /**
+     * Null if the key's history (the register starts absent) is linearizable, else an explanation built on
+     * the shortest failing prefix: the history as it stood at the earliest answer by which it was already
+     * impossible (operations invoked by then; those still unanswered counted as unknown). Such a prefix is
+     * linearizable whenever the whole history is (restrict its linearization to the prefix), so the first
+     * failing one shows where things went wrong without the rest of the run.
+     */
     public String checkKey(String key, List<Op> ops) {
+        if (search(ops).ok) {
+            return null;
+        }
+        List<Long> times = ops.stream().map(Op::completedAt).filter(t -> t != Long.MAX_VALUE).sorted().distinct().toList();
+        for (long t : times) {
+            List<Op> prefix = prefixAt(ops, t);
+            Search s = search(prefix);
+            if (!s.ok) {
+                return explain(key, prefix, ops.size(), t, s.longest, s.longestState);
+            }
+        }
+        Search s = search(ops);
+        return explain(key, ops, ops.size(), Long.MAX_VALUE, s.longest, s.longestState);
+    }
+
+    /** The operations invoked by {@code t} (ids kept); those not answered by then become unknown. */
+    private static List<Op> prefixAt(List<Op> ops, long t) {
+        List<Op> out = new ArrayList<>();
+        for (Op o : ops) {
+            if (o.invokedAt() > t) {
+                continue;
+            }
+            boolean answered = o.completedAt() <= t;
+            out.add(new Op(o.id(), o.client(), o.key(), o.kind(), o.expected(), o.value(), o.invokedAt(),
+                    answered ? o.completedAt() : Long.MAX_VALUE, answered ? o.outcome() : Outcome.unknown()));
+        }
+        return out;
+    }
+
+    private record Search(boolean ok, List<Op> longest, String longestState) {
+    }
+
+    private Search search(List<Op> ops) {
         Entry head = events(ops);
         Deque<Frame> stack = new ArrayDeque<>();
         Set<CacheKey> seen = new HashSet<>();
@@ -73,7 +112,7 @@ public final class LinearizabilityChecker {
             } else {
                 // A return event reached: its operation must already be linearized, so undo the last choice.
                 if (stack.isEmpty()) {
-                    return explain(key, ops, longest, longestState);
+                    return new Search(false, longest, longestState);
                 }
                 Frame f = stack.pop();
                 state = f.stateBefore;
@@ -83,7 +122,7 @@ public final class LinearizabilityChecker {
                 entry = f.call.next;
             }
         }
-        return null;
+        return new Search(true, longest, longestState);
     }
 
     private static List<Op> stackOps(Deque<Frame> stack) {
@@ -92,10 +131,14 @@ public final class LinearizabilityChecker {
         return out;
     }
 
-    private static String explain(String key, List<Op> ops, List<Op> longest, String state) {
+    private static String explain(String key, List<Op> ops, int total, long at, List<Op> longest, String state) {
         StringBuilder sb = new StringBuilder();
-        sb.append("not linearizable: key ").append(key).append(", ").append(ops.size()).append(" operations\n");
-        sb.append("history (by invocation):\n");
+        sb.append("not linearizable: key ").append(key).append(", ").append(total).append(" operations");
+        if (at != Long.MAX_VALUE) {
+            sb.append("; already impossible at time ").append(at).append(", shown as it stood then (")
+                    .append(ops.size()).append(" operations, those unanswered then as UNKNOWN)");
+        }
+        sb.append("\nhistory (by invocation):\n");
         ops.stream().sorted(Comparator.comparingLong(Op::invokedAt)).forEach(o -> sb.append("  ").append(o).append('\n'));
         sb.append("longest linearizable prefix found (").append(longest.size()).append(" ops, then the register holds ")
                 .append(Outcome.show(state)).append("):\n");

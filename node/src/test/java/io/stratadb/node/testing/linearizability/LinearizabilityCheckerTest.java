@@ -133,6 +133,22 @@ class LinearizabilityCheckerTest {
     }
 
     @Test
+    void theExplanationStopsWhereTheHistoryBecameImpossible() {
+        op("a", OpKind.SERIAL_PUT, null, "1", 0, 1, Outcome.applied());
+        op("b", OpKind.SERIAL_PUT, null, "2", 0, 30, Outcome.applied()); // still unanswered at 3
+        op("a", OpKind.SERIAL_READ, null, null, 2, 3, Outcome.read("9")); // nobody wrote 9: impossible at 3
+        for (int i = 0; i < 20; i++) {
+            op("c", OpKind.SERIAL_PUT, null, "later" + i, 40 + 2 * i, 41 + 2 * i, Outcome.applied());
+        }
+        LinearizabilityChecker.Result r = checker.check(h);
+        assertFalse(r.ok());
+        assertTrue(r.violation().contains("already impossible at time 3"), r.violation());
+        assertTrue(r.violation().contains("SERIAL_PUT k '2': UNKNOWN"), "unanswered then: " + r.violation());
+        assertFalse(r.violation().contains("later"), "operations after the violation are left out: " + r.violation());
+        System.out.println(r.violation());
+    }
+
+    @Test
     void keysAreIndependentRegisters() {
         int a = h.invoke("a", "x", OpKind.SERIAL_PUT, null, "1", 0);
         h.complete(a, Outcome.applied(), 1);
