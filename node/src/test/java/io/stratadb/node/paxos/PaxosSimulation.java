@@ -89,7 +89,9 @@ final class PaxosSimulation {
             up.put(r, new PaxosReplica(stores.get(r), data.get(r)));
         }
         for (int i = 0; i < settings.clients(); i++) {
-            Client c = new Client("c" + i, i + 1, random.nextInt(4000) - 2000);
+            // Clients 2k and 2k+1 go through the same coordinator node: its proposers share one generator.
+            BallotGenerator node = i % 2 == 1 ? clients.get(i - 1).ballots : nodeGenerator(i / 2 + 1, random.nextInt(4000) - 2000);
+            Client c = new Client("c" + i, node);
             clients.add(c);
             schedule(random.nextInt(2000) * 1000L, c::next);
         }
@@ -179,6 +181,14 @@ final class PaxosSimulation {
 
     // ---- clients ----
 
+    /**
+     * A coordinator node's ballots. Clocks disagree by up to 2 ms: ballots from a node whose clock runs
+     * behind still must win once they have been raised above what acceptors report.
+     */
+    private BallotGenerator nodeGenerator(long nodeId, long skewMicros) {
+        return new BallotGenerator(() -> EPOCH_MICROS + now / 1000 + skewMicros, nodeId);
+    }
+
     private final class Client {
         final String name;
         final BallotGenerator ballots;
@@ -190,11 +200,9 @@ final class PaxosSimulation {
         int handle;
         final Map<String, String> lastSeen = new HashMap<>();
 
-        Client(String name, long nodeId, long skewMicros) {
+        Client(String name, BallotGenerator ballots) {
             this.name = name;
-            // Clocks disagree by up to 2 ms: ballots from a node whose clock runs behind still must win
-            // once they have been raised above what acceptors report.
-            this.ballots = new BallotGenerator(() -> EPOCH_MICROS + now / 1000 + skewMicros, nodeId);
+            this.ballots = ballots;
             this.backoffRandom = new SplittableRandom(random.nextLong());
         }
 
