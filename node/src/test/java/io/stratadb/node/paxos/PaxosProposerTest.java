@@ -194,6 +194,27 @@ class PaxosProposerTest {
         assertEquals("z", readThrough("r1", "r3"));
     }
 
+    /** Regression (found by the simulation): only the last lost round used to be remembered as ours. */
+    @Test
+    void everyLostRoundOfAnOperationIsRecognizedAsItsOwn() {
+        ProposerDriver p1 = start(PaxosOperation.putIfAbsent("t", KEY, bytes("x")));
+        p1.deliverAll();
+        p1.hold("r2", "r3");
+        p1.deliver("r1"); // round 1: x (first timestamp) accepted by r1 alone
+        p1.wake().wakeUntilItSends();
+        p1.hold("r1");
+        p1.deliver("r2", "r3"); // round 2 does not see round 1 (r1 is not in its quorum)...
+        p1.hold("r1", "r3");
+        p1.deliver("r2"); // ...and its x (second timestamp) reaches r2 alone
+        p1.wake().wakeUntilItSends();
+        p1.hold("r2");
+        p1.deliver("r1", "r3"); // round 3 finds round 1's x in progress on r1: its own write, not another's
+        p1.deliver("r1", "r3");
+        assertEquals(new PaxosOutcome.Applied(), p1.outcome(), "before the fix: not applied, current x");
+        p1.deliverAll();
+        assertEquals("x", readThrough("r2", "r3"));
+    }
+
     @Test
     void competingProposersWithCrossedBallotsChooseOneValue() {
         ProposerDriver p1 = start(PaxosOperation.putIfAbsent("t", KEY, bytes("x")));
