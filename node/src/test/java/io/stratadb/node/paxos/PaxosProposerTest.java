@@ -215,6 +215,48 @@ class PaxosProposerTest {
         assertEquals("x", readThrough("r2", "r3"));
     }
 
+    /**
+     * Regression (found by the simulation): a fix proposed the current value over another operation's
+     * proposal in progress, erasing it after it may have been chosen.
+     */
+    @Test
+    void aFixReproposesAProposalInProgressRatherThanTheCurrentValue() {
+        ProposerDriver p1 = start(PaxosOperation.putIfAbsent("t", KEY, bytes("x")));
+        p1.deliverAll();
+        p1.hold("r2", "r3");
+        p1.deliver("r1"); // round 1: x accepted by r1 alone
+        p1.wake().wakeUntilItSends();
+        p1.hold("r1");
+        p1.deliver("r2", "r3");
+        p1.hold("r1", "r3");
+        p1.deliver("r2"); // round 2: x (another timestamp) accepted by r2 alone
+
+        ProposerDriver reader = start(PaxosOperation.serialRead("t", KEY));
+        reader.hold("r1");
+        reader.runUntilDone("r2", "r3"); // completes round 2's x: chosen
+        reader.deliver("r2", "r3"); // its commits
+        ProposerDriver p3 = start(PaxosOperation.cas("t", KEY, bytes("x"), bytes("y")));
+        p3.hold("r1");
+        p3.deliver("r2", "r3");
+        p3.hold("r1", "r2");
+        p3.deliver("r3"); // y accepted by r3 alone: in progress, p3 still waiting
+
+        p1.wake();
+        for (int i = 0; i < 50 && !p1.pendingKinds().contains("ProposeRequest"); i++) {
+            p1.hold("r1");
+            if (p1.pending().isEmpty()) {
+                p1.wake(); // backing off after a refusal (the others' ballots are higher)
+            } else {
+                p1.deliver("r2", "r3"); // sees its x committed, a round of its own maybe lingering, y in progress
+            }
+        }
+        p1.hold("r1");
+        ProposeRequest fix = (ProposeRequest) p1.pending().get(0).message();
+        assertEquals("y", string(fix.proposal().update().value()), "the fix must carry the proposal in progress");
+        p1.deliver("r2", "r3");
+        assertEquals(new PaxosOutcome.Applied(), p1.outcome());
+    }
+
     @Test
     void competingProposersWithCrossedBallotsChooseOneValue() {
         ProposerDriver p1 = start(PaxosOperation.putIfAbsent("t", KEY, bytes("x")));
