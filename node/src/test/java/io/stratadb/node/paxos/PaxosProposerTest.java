@@ -164,6 +164,8 @@ class PaxosProposerTest {
      * accepted by a minority can be completed later and appear after the "not applied" answer. Here the
      * older proposal is the operation's own earlier round (the only case in which it can answer a definite
      * outcome while such a proposal exists), and the value changed meanwhile through an ordinary write.
+     * It also pins that the fix carries the current value: a no-op fix (our first version) erased the only
+     * trace of a chosen value whose commit had reached one replica, which the simulation found.
      */
     @Test
     void aFailedConditionFixesItsBallotSoAnOlderProposalIsNeverAcceptedAfterwards() {
