@@ -154,6 +154,19 @@ public final class CommitLog implements AutoCloseable {
      * @throws InvalidRequestException if the key, value or table name is too large; nothing is written
      */
     public CompletableFuture<Void> append(Mutation m) {
+        return append(m, false);
+    }
+
+    /**
+     * As {@link #append}, but in every sync mode the future completes only after an fsync covering the
+     * entry. In PERIODIC mode the writer syncs as soon as it has written such an entry instead of waiting
+     * for the interval (Paxos state must be on disk before a promise is answered, whatever the mode).
+     */
+    public CompletableFuture<Void> appendSynced(Mutation m) {
+        return append(m, true);
+    }
+
+    private CompletableFuture<Void> append(Mutation m, boolean synced) {
         Objects.requireNonNull(m, "mutation");
         int tableNameBytes = validate(m);
         CommitLogWriter w = requireStarted();
@@ -164,7 +177,7 @@ public final class CommitLog implements AutoCloseable {
         if (failure != null) {
             return CompletableFuture.failedFuture(failure);
         }
-        CompletableFuture<Void> future = config.syncMode() == SyncMode.GROUP ? new CompletableFuture<>() : null;
+        CompletableFuture<Void> future = synced || config.syncMode() == SyncMode.GROUP ? new CompletableFuture<>() : null;
         int payloadBytes = MutationCodec.encodedSize(m, tableNameBytes);
         if (!queue.offer(new WriteRequest.Append(m, payloadBytes, tableNameBytes, future))) {
             return CompletableFuture.failedFuture(closedException());

@@ -19,7 +19,8 @@ import org.slf4j.LoggerFactory;
  *       that arrive during an fsync form the next batch, so one fsync serves many writers even with a
  *       zero window.
  *   <li>PERIODIC: write each batch at once (a process crash loses nothing written), fsync once
- *       {@code periodicSyncInterval} has passed since the last fsync; park when idle.
+ *       {@code periodicSyncInterval} has passed since the last fsync, or at once when a batch holds an
+ *       entry whose caller waits for the fsync ({@code CommitLog.appendSynced}); park when idle.
  * </ul>
  *
  * <p>After an I/O error nothing is acknowledged any more: the pending futures fail, and so does every
@@ -122,7 +123,8 @@ final class CommitLogWriter implements Runnable {
                 endBatch();
             }
             long sinceSync = clock.nanoTime() - lastSyncNanos;
-            if (appender.hasUnsyncedData() && sinceSync >= syncIntervalNanos) {
+            // A waiting future here is an appendSynced() entry: it must not wait for the interval.
+            if (appender.hasUnsyncedData() && (sinceSync >= syncIntervalNanos || !awaitingSync.isEmpty())) {
                 sync();
             } else if (taken == 0) {
                 if (stopRequested && queue.isEmpty()) {

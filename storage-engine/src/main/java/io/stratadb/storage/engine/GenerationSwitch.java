@@ -30,13 +30,18 @@ final class GenerationSwitch {
     }
 
     PendingWrite begin(Mutation m) {
+        return begin(m, false);
+    }
+
+    /** {@code synced}: the entry's future waits for its fsync even in PERIODIC mode. */
+    PendingWrite begin(Mutation m, boolean synced) {
         ReentrantReadWriteLock.ReadLock read = lock.readLock();
         read.lock();
         try {
             MemtableGeneration gen = tracker.view().current;
             gen.beginWrite();
             try {
-                return new PendingWrite(gen, commitLog.append(m));
+                return new PendingWrite(gen, synced ? commitLog.appendSynced(m) : commitLog.append(m));
             } catch (RuntimeException e) {
                 gen.endWrite();
                 throw e;

@@ -91,9 +91,22 @@ public final class StorageEngine implements AutoCloseable {
 
     /** Applies a mutation and returns once it is acknowledged per the sync mode, and visible. */
     public void apply(Mutation m) {
+        apply(m, false);
+    }
+
+    /**
+     * Applies a mutation and returns once the commit-log fsync covering it is done, whatever the sync
+     * mode (in PERIODIC mode the commit log syncs at once for it). For the few writes that must be on disk
+     * before the node answers, such as Paxos promises; the same as {@link #apply} in GROUP mode.
+     */
+    public void applySynced(Mutation m) {
+        apply(m, true);
+    }
+
+    private void apply(Mutation m, boolean synced) {
         long start = clock.nanoTime();
         flusher.awaitBelowFlushBacklog();
-        PendingWrite w = begin(m);
+        PendingWrite w = begin(m, synced);
         try {
             join(w.logged());
         } catch (RuntimeException e) {
@@ -128,8 +141,12 @@ public final class StorageEngine implements AutoCloseable {
     }
 
     private PendingWrite begin(Mutation m) {
+        return begin(m, false);
+    }
+
+    private PendingWrite begin(Mutation m, boolean synced) {
         validate(m);
-        return generations.begin(m);
+        return generations.begin(m, synced);
     }
 
     private void land(MemtableGeneration gen, Mutation m) {
