@@ -11,6 +11,9 @@ import io.stratadb.client.protocol.Response;
 import io.stratadb.client.protocol.message.admin.AdminCommand;
 import io.stratadb.client.protocol.message.admin.AdminRequest;
 import io.stratadb.client.protocol.message.admin.AdminResult;
+import io.stratadb.client.protocol.SerialWriteRequest;
+import io.stratadb.client.protocol.message.data.CasRequest;
+import io.stratadb.client.protocol.message.data.DeleteIfRequest;
 import io.stratadb.client.protocol.message.data.DeleteRequest;
 import io.stratadb.client.protocol.message.data.DeleteResult;
 import io.stratadb.client.protocol.message.data.GetRequest;
@@ -18,10 +21,13 @@ import io.stratadb.client.protocol.message.data.GetResult;
 import io.stratadb.client.protocol.message.data.KeyedValue;
 import io.stratadb.client.protocol.message.data.MultiGetRequest;
 import io.stratadb.client.protocol.message.data.MultiGetResult;
+import io.stratadb.client.protocol.message.data.PutIfAbsentRequest;
 import io.stratadb.client.protocol.message.data.PutRequest;
 import io.stratadb.client.protocol.message.data.PutResult;
 import io.stratadb.client.protocol.message.data.ScanRequest;
 import io.stratadb.client.protocol.message.data.ScanResult;
+import io.stratadb.client.protocol.message.data.SerialPutRequest;
+import io.stratadb.client.protocol.message.data.SerialWriteResult;
 import io.stratadb.client.protocol.message.data.ValueResult;
 import io.stratadb.client.protocol.message.error.ErrorResponse;
 import io.stratadb.client.protocol.message.schema.CreateKeyspaceRequest;
@@ -50,15 +56,18 @@ import java.util.function.Function;
 final class RequestExecutor {
     private final RequestDispatcher dispatcher;
     private final ConsistencyLevel defaultConsistency;
+    private final ConsistencyLevel defaultSerialConsistency;
     private final String defaultKeyspace;
     private final Duration defaultTimeout;
     private final int maxFrameBytes;
     private final Runnable schemaChanged;
 
     /** @param schemaChanged told after this client created or dropped a keyspace, to refresh the topology */
-    RequestExecutor(RequestDispatcher dispatcher, ConsistencyLevel defaultConsistency, String defaultKeyspace,
-                    Duration defaultTimeout, int maxFrameBytes, Runnable schemaChanged) {
+    RequestExecutor(RequestDispatcher dispatcher, ConsistencyLevel defaultConsistency,
+                    ConsistencyLevel defaultSerialConsistency, String defaultKeyspace, Duration defaultTimeout,
+                    int maxFrameBytes, Runnable schemaChanged) {
         this.dispatcher = dispatcher;
+        this.defaultSerialConsistency = defaultSerialConsistency;
         this.schemaChanged = schemaChanged;
         this.defaultConsistency = defaultConsistency;
         this.defaultKeyspace = defaultKeyspace;
@@ -68,19 +77,16 @@ final class RequestExecutor {
 
     CompletableFuture<ReadResult> get(Bytes key, RequestOptions options) {
         String keyspace = keyspace(options.keyspace());
-        GetRequest request = new GetRequest(keyspace, consistency(options.consistency()), key);
-        return execute(request, new RoutingInfo(keyspace, key), options.timeout(), true, GetResult.class,
-                r -> readResult(key, r.result()));
+        ConsistencyLevel cl = consistency(options.consistency());
+        GetRequest request = new GetRequest(keyspace, cl, key);
+        // A read at SERIAL / LOCAL_SERIAL is a Paxos round: routed like the serial writes of its key.
+        RoutingInfo routing = cl.isSerial() ? RoutingInfo.serial(keyspace, key) : new RoutingInfo(keyspace, key);
+        return execute(request, routing, options.timeout(), true, GetResult.class, r -> readResult(key, r.result()));
     }
 
     CompletableFuture<Long> put(Bytes key, Bytes value, WriteOptions options) {
         String keyspace = keyspace(options.keyspace());
-        // The server closes the connection over a frame beyond its limit; refuse such a put here instead.
-        long size = 64L + 3L * keyspace.length() + key.length() + value.length();
-        if (size > maxFrameBytes) {
-            throw new IllegalArgumentException("a put of " + value.length() + " value bytes exceeds the frame limit of "
-                    + maxFrameBytes + " bytes");
-        }
+        checkFrameSize("a put", keyspace, key.length() + (long) value.length());
         PutRequest request = new PutRequest(keyspace, consistency(options.consistency()), key, value,
                 options.ttlSeconds(), options.timestampMicros());
         return execute(request, new RoutingInfo(keyspace, key), options.timeout(), options.isIdempotent(),
@@ -98,6 +104,37 @@ final class RequestExecutor {
         return execute(request, new RoutingInfo(keyspace, key), options.timeout(), options.isIdempotent(),
                 DeleteResult.class,
                 DeleteResult::timestampMicros);
+    }
+
+    CompletableFuture<CasResult> putIfAbsent(Bytes key, Bytes value, WriteOptions options) {
+        String keyspace = serialWriteKeyspace(options);
+        checkFrameSize("a put-if-absent", keyspace, key.length() + (long) value.length());
+        return serialWrite(new PutIfAbsentRequest(keyspace, consistency(options.consistency()),
+                serialConsistency(options), key, value, options.ttlSeconds()), options);
+    }
+
+    CompletableFuture<CasResult> compareAndSet(Bytes key, Bytes expected, Bytes newValue, WriteOptions options) {
+        String keyspace = serialWriteKeyspace(options);
+        checkFrameSize("a compare-and-set", keyspace, key.length() + (long) expected.length() + newValue.length());
+        return serialWrite(new CasRequest(keyspace, consistency(options.consistency()), serialConsistency(options),
+                key, expected, newValue, options.ttlSeconds()), options);
+    }
+
+    CompletableFuture<CasResult> deleteIf(Bytes key, Bytes expected, WriteOptions options) {
+        if (options.ttlSeconds().isPresent()) {
+            throw new IllegalArgumentException("a delete cannot have a TTL");
+        }
+        String keyspace = serialWriteKeyspace(options);
+        checkFrameSize("a delete-if", keyspace, key.length() + (long) expected.length());
+        return serialWrite(new DeleteIfRequest(keyspace, consistency(options.consistency()), serialConsistency(options),
+                key, expected), options);
+    }
+
+    CompletableFuture<CasResult> serialPut(Bytes key, Bytes value, WriteOptions options) {
+        String keyspace = serialWriteKeyspace(options);
+        checkFrameSize("a serial put", keyspace, key.length() + (long) value.length());
+        return serialWrite(new SerialPutRequest(keyspace, consistency(options.consistency()), serialConsistency(options),
+                key, value, options.ttlSeconds()), options);
     }
 
     CompletableFuture<List<ReadResult>> multiGet(List<Bytes> keys, RequestOptions options) {
@@ -189,6 +226,46 @@ final class RequestExecutor {
 
     private ConsistencyLevel consistency(ConsistencyLevel requested) {
         return requested != null ? requested : defaultConsistency;
+    }
+
+    private ConsistencyLevel serialConsistency(WriteOptions options) {
+        return options.serialConsistency() != null ? options.serialConsistency() : defaultSerialConsistency;
+    }
+
+    /** The keyspace of a serial write, after refusing what such a write cannot carry. */
+    private String serialWriteKeyspace(WriteOptions options) {
+        if (options.timestampMicros().isPresent()) {
+            throw new IllegalArgumentException("a serial write cannot carry a client timestamp: its Paxos ballot "
+                    + "gives it one");
+        }
+        return keyspace(options.keyspace());
+    }
+
+    /** The server closes the connection over a frame beyond its limit; refuse such a write here instead. */
+    private void checkFrameSize(String what, String keyspace, long dataBytes) {
+        long size = 64L + 3L * keyspace.length() + dataBytes;
+        if (size > maxFrameBytes) {
+            throw new IllegalArgumentException(what + " of " + dataBytes + " key and value bytes exceeds the frame "
+                    + "limit of " + maxFrameBytes + " bytes");
+        }
+    }
+
+    /**
+     * Sends a Paxos write to its key's first live replica, never as idempotent: the retry policy decides on
+     * its own rules for serial writes ({@link io.stratadb.client.retry.AttemptedRequest#isSerialWrite()}).
+     */
+    private CompletableFuture<CasResult> serialWrite(SerialWriteRequest request, WriteOptions options) {
+        return execute(request, RoutingInfo.serial(request.keyspace(), request.key()), options.timeout(), false,
+                SerialWriteResult.class, r -> casResult(request, r));
+    }
+
+    private static CasResult casResult(SerialWriteRequest request, SerialWriteResult r) {
+        if (r.opcode() != request.opcode().resultOpcode()) {
+            throw new ServerErrorException(ErrorCode.SERVER_ERROR, "the server answered " + request.opcode()
+                    + " with " + r.opcode());
+        }
+        return r.applied() ? CasResult.wasApplied()
+                : CasResult.notApplied(readResult(request.key(), r.current().orElseThrow()));
     }
 
     /**

@@ -54,6 +54,16 @@ import java.util.concurrent.atomic.AtomicInteger;
  * io.stratadb.client.exception.ConnectionException} when the connection broke, {@link NoNodeAvailableException}
  * when no node could take the request. {@code requestHadNoEffect()} tells whether a retry is safe.
  *
+ * <p>Compare-and-set and the other serial writes ({@link #compareAndSet}, {@link #putIfAbsent}, {@link
+ * #deleteIf}, {@link #serialPut}) run a Paxos round per key and answer a {@link CasResult}; a linearizable
+ * read is a {@code get} at {@link io.stratadb.client.protocol.ConsistencyLevel#SERIAL}:
+ *
+ * <pre>{@code
+ * CasResult r = client.compareAndSet("stock:7", "3", "2");
+ * if (!r.applied()) retryWith(r.currentValueAsString());
+ * client.get("stock:7", RequestOptions.defaults().withConsistency(ConsistencyLevel.SERIAL));
+ * }</pre>
+ *
  * <p>The client learns the cluster from the TOPOLOGY of a contact point, keeps it current, and by default
  * sends each keyed request to a replica of its key ({@link io.stratadb.client.routing.TokenAwarePolicy}).
  * A request that failed after it may have been sent is retried on another node only when the {@link
@@ -94,7 +104,8 @@ public final class StrataClient implements AutoCloseable {
         this.dispatcher = new RequestDispatcher(policy, pools, settings.retryPolicy(), settings.ticker(),
                 monitor::keyspaceUsed);
         this.topologyTimeout = settings.requestTimeout();
-        this.requests = new RequestExecutor(dispatcher, settings.defaultConsistency(), settings.defaultKeyspace(),
+        this.requests = new RequestExecutor(dispatcher, settings.defaultConsistency(),
+                settings.defaultSerialConsistency(), settings.defaultKeyspace(),
                 settings.requestTimeout(), settings.maxFrameBytes(), monitor::refreshSoon);
     }
 
@@ -269,6 +280,175 @@ public final class StrataClient implements AutoCloseable {
     /** Asynchronous {@link #delete(String, WriteOptions)}. */
     public CompletableFuture<Long> deleteAsync(String key, WriteOptions options) {
         return open().delete(Bytes.ofUtf8(key), options);
+    }
+
+    // ---- serial writes (lightweight transactions) -------------------------------------------------------
+
+    /*
+     * Each runs one Paxos round among the key's replicas, at the options' serial consistency (SERIAL unless
+     * set), then commits at the ordinary consistency level. Sent to the key's first live replica. A CasResult
+     * says whether it applied and, if not, the value the condition was checked against. Failures: a
+     * ContentionException when the server gave up after repeated lost rounds, a RequestTimeoutException whose
+     * kind() is the Paxos phase, both with the outcome unknown (docs/client.md, "Serial operations").
+     */
+    /** Writes the value only if the key has no live value, at the client's default levels. */
+    public CasResult putIfAbsent(byte[] key, byte[] value) {
+        return await(putIfAbsentAsync(key, value, WriteOptions.defaults()));
+    }
+
+    /** {@link #putIfAbsent(byte[], byte[])} with UTF-8 strings. */
+    public CasResult putIfAbsent(String key, String value) {
+        return await(putIfAbsentAsync(key, value, WriteOptions.defaults()));
+    }
+
+    /** Writes the value only if the key has no live value, with per-request options (commit and serial levels, timeout, keyspace, TTL). */
+    public CasResult putIfAbsent(byte[] key, byte[] value, WriteOptions options) {
+        return await(putIfAbsentAsync(key, value, options));
+    }
+
+    /** {@link #putIfAbsent(byte[], byte[], WriteOptions)} with UTF-8 strings. */
+    public CasResult putIfAbsent(String key, String value, WriteOptions options) {
+        return await(putIfAbsentAsync(key, value, options));
+    }
+
+    /** Asynchronous {@link #putIfAbsent(byte[], byte[])}. */
+    public CompletableFuture<CasResult> putIfAbsentAsync(byte[] key, byte[] value) {
+        return putIfAbsentAsync(key, value, WriteOptions.defaults());
+    }
+
+    /** Asynchronous {@link #putIfAbsent(String, String)}. */
+    public CompletableFuture<CasResult> putIfAbsentAsync(String key, String value) {
+        return putIfAbsentAsync(key, value, WriteOptions.defaults());
+    }
+
+    /** Asynchronous {@link #putIfAbsent(byte[], byte[], WriteOptions)}. */
+    public CompletableFuture<CasResult> putIfAbsentAsync(byte[] key, byte[] value, WriteOptions options) {
+        return open().putIfAbsent(Bytes.copyOf(key), Bytes.copyOf(value), options);
+    }
+
+    /** Asynchronous {@link #putIfAbsent(String, String, WriteOptions)}. */
+    public CompletableFuture<CasResult> putIfAbsentAsync(String key, String value, WriteOptions options) {
+        return open().putIfAbsent(Bytes.ofUtf8(key), Bytes.ofUtf8(value), options);
+    }
+
+    /** Writes {@code newValue} only if the key's live value is exactly {@code expected}, at the client's default levels. */
+    public CasResult compareAndSet(byte[] key, byte[] expected, byte[] newValue) {
+        return await(compareAndSetAsync(key, expected, newValue, WriteOptions.defaults()));
+    }
+
+    /** {@link #compareAndSet(byte[], byte[], byte[])} with UTF-8 strings. */
+    public CasResult compareAndSet(String key, String expected, String newValue) {
+        return await(compareAndSetAsync(key, expected, newValue, WriteOptions.defaults()));
+    }
+
+    /** Writes {@code newValue} only if the key's live value is exactly {@code expected}, with per-request options (commit and serial levels, timeout, keyspace, TTL). */
+    public CasResult compareAndSet(byte[] key, byte[] expected, byte[] newValue, WriteOptions options) {
+        return await(compareAndSetAsync(key, expected, newValue, options));
+    }
+
+    /** {@link #compareAndSet(byte[], byte[], byte[], WriteOptions)} with UTF-8 strings. */
+    public CasResult compareAndSet(String key, String expected, String newValue, WriteOptions options) {
+        return await(compareAndSetAsync(key, expected, newValue, options));
+    }
+
+    /** Asynchronous {@link #compareAndSet(byte[], byte[], byte[])}. */
+    public CompletableFuture<CasResult> compareAndSetAsync(byte[] key, byte[] expected, byte[] newValue) {
+        return compareAndSetAsync(key, expected, newValue, WriteOptions.defaults());
+    }
+
+    /** Asynchronous {@link #compareAndSet(String, String, String)}. */
+    public CompletableFuture<CasResult> compareAndSetAsync(String key, String expected, String newValue) {
+        return compareAndSetAsync(key, expected, newValue, WriteOptions.defaults());
+    }
+
+    /** Asynchronous {@link #compareAndSet(byte[], byte[], byte[], WriteOptions)}. */
+    public CompletableFuture<CasResult> compareAndSetAsync(byte[] key, byte[] expected, byte[] newValue, WriteOptions options) {
+        return open().compareAndSet(Bytes.copyOf(key), Bytes.copyOf(expected), Bytes.copyOf(newValue), options);
+    }
+
+    /** Asynchronous {@link #compareAndSet(String, String, String, WriteOptions)}. */
+    public CompletableFuture<CasResult> compareAndSetAsync(String key, String expected, String newValue, WriteOptions options) {
+        return open().compareAndSet(Bytes.ofUtf8(key), Bytes.ofUtf8(expected), Bytes.ofUtf8(newValue), options);
+    }
+
+    /** Deletes the key only if its live value is exactly {@code expected}, at the client's default levels. */
+    public CasResult deleteIf(byte[] key, byte[] expected) {
+        return await(deleteIfAsync(key, expected, WriteOptions.defaults()));
+    }
+
+    /** {@link #deleteIf(byte[], byte[])} with UTF-8 strings. */
+    public CasResult deleteIf(String key, String expected) {
+        return await(deleteIfAsync(key, expected, WriteOptions.defaults()));
+    }
+
+    /** Deletes the key only if its live value is exactly {@code expected}, with per-request options (commit and serial levels, timeout, keyspace). */
+    public CasResult deleteIf(byte[] key, byte[] expected, WriteOptions options) {
+        return await(deleteIfAsync(key, expected, options));
+    }
+
+    /** {@link #deleteIf(byte[], byte[], WriteOptions)} with UTF-8 strings. */
+    public CasResult deleteIf(String key, String expected, WriteOptions options) {
+        return await(deleteIfAsync(key, expected, options));
+    }
+
+    /** Asynchronous {@link #deleteIf(byte[], byte[])}. */
+    public CompletableFuture<CasResult> deleteIfAsync(byte[] key, byte[] expected) {
+        return deleteIfAsync(key, expected, WriteOptions.defaults());
+    }
+
+    /** Asynchronous {@link #deleteIf(String, String)}. */
+    public CompletableFuture<CasResult> deleteIfAsync(String key, String expected) {
+        return deleteIfAsync(key, expected, WriteOptions.defaults());
+    }
+
+    /** Asynchronous {@link #deleteIf(byte[], byte[], WriteOptions)}. */
+    public CompletableFuture<CasResult> deleteIfAsync(byte[] key, byte[] expected, WriteOptions options) {
+        return open().deleteIf(Bytes.copyOf(key), Bytes.copyOf(expected), options);
+    }
+
+    /** Asynchronous {@link #deleteIf(String, String, WriteOptions)}. */
+    public CompletableFuture<CasResult> deleteIfAsync(String key, String expected, WriteOptions options) {
+        return open().deleteIf(Bytes.ofUtf8(key), Bytes.ofUtf8(expected), options);
+    }
+
+    /** Writes the value unconditionally through a Paxos round, ordered with the key's other serial operations; always applied, at the client's default levels. */
+    public CasResult serialPut(byte[] key, byte[] value) {
+        return await(serialPutAsync(key, value, WriteOptions.defaults()));
+    }
+
+    /** {@link #serialPut(byte[], byte[])} with UTF-8 strings. */
+    public CasResult serialPut(String key, String value) {
+        return await(serialPutAsync(key, value, WriteOptions.defaults()));
+    }
+
+    /** Writes the value unconditionally through a Paxos round, ordered with the key's other serial operations; always applied, with per-request options (commit and serial levels, timeout, keyspace, TTL). */
+    public CasResult serialPut(byte[] key, byte[] value, WriteOptions options) {
+        return await(serialPutAsync(key, value, options));
+    }
+
+    /** {@link #serialPut(byte[], byte[], WriteOptions)} with UTF-8 strings. */
+    public CasResult serialPut(String key, String value, WriteOptions options) {
+        return await(serialPutAsync(key, value, options));
+    }
+
+    /** Asynchronous {@link #serialPut(byte[], byte[])}. */
+    public CompletableFuture<CasResult> serialPutAsync(byte[] key, byte[] value) {
+        return serialPutAsync(key, value, WriteOptions.defaults());
+    }
+
+    /** Asynchronous {@link #serialPut(String, String)}. */
+    public CompletableFuture<CasResult> serialPutAsync(String key, String value) {
+        return serialPutAsync(key, value, WriteOptions.defaults());
+    }
+
+    /** Asynchronous {@link #serialPut(byte[], byte[], WriteOptions)}. */
+    public CompletableFuture<CasResult> serialPutAsync(byte[] key, byte[] value, WriteOptions options) {
+        return open().serialPut(Bytes.copyOf(key), Bytes.copyOf(value), options);
+    }
+
+    /** Asynchronous {@link #serialPut(String, String, WriteOptions)}. */
+    public CompletableFuture<CasResult> serialPutAsync(String key, String value, WriteOptions options) {
+        return open().serialPut(Bytes.ofUtf8(key), Bytes.ofUtf8(value), options);
     }
 
     // ---- multiGet -------------------------------------------------------------------------------------

@@ -26,6 +26,8 @@ public final class StrataClientBuilder {
     /** The port nodes serve clients on unless configured otherwise. */
     public static final int DEFAULT_PORT = 9470;
     public static final ConsistencyLevel DEFAULT_CONSISTENCY = ConsistencyLevel.ONE;
+    /** The Paxos level of serial writes that do not set one: a majority of all replicas. */
+    public static final ConsistencyLevel DEFAULT_SERIAL_CONSISTENCY = ConsistencyLevel.SERIAL;
     /** Longer than a server's own replica timeouts, so that its TIMEOUT answer, with counts, comes first. */
     public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(5);
     public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(5);
@@ -44,6 +46,7 @@ public final class StrataClientBuilder {
 
     private final Set<InetSocketAddress> contactPoints = new LinkedHashSet<>();
     private ConsistencyLevel defaultConsistency = DEFAULT_CONSISTENCY;
+    private ConsistencyLevel defaultSerialConsistency = DEFAULT_SERIAL_CONSISTENCY;
     private String defaultKeyspace;
     private Duration requestTimeout = DEFAULT_REQUEST_TIMEOUT;
     private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
@@ -94,6 +97,20 @@ public final class StrataClientBuilder {
     /** Level for requests that do not set one; default {@link ConsistencyLevel#ONE}. */
     public StrataClientBuilder defaultConsistency(ConsistencyLevel consistency) {
         this.defaultConsistency = Objects.requireNonNull(consistency, "consistency");
+        return this;
+    }
+
+    /**
+     * Paxos level for serial writes ({@code compareAndSet} and the like) that do not set one: {@link
+     * ConsistencyLevel#SERIAL} (default) or {@link ConsistencyLevel#LOCAL_SERIAL}. Their commit level is the
+     * {@link #defaultConsistency}.
+     */
+    public StrataClientBuilder defaultSerialConsistency(ConsistencyLevel serialConsistency) {
+        Objects.requireNonNull(serialConsistency, "serialConsistency");
+        if (!serialConsistency.isSerial()) {
+            throw new IllegalArgumentException("a serial consistency is SERIAL or LOCAL_SERIAL, not " + serialConsistency);
+        }
+        this.defaultSerialConsistency = serialConsistency;
         return this;
     }
 
@@ -244,6 +261,10 @@ public final class StrataClientBuilder {
 
     ConsistencyLevel defaultConsistency() {
         return defaultConsistency;
+    }
+
+    ConsistencyLevel defaultSerialConsistency() {
+        return defaultSerialConsistency;
     }
 
     String defaultKeyspace() {

@@ -17,11 +17,18 @@ import java.util.OptionalLong;
  * timestamp, and the client's {@link io.stratadb.client.retry.RetryPolicy} may then send it again to
  * another node. Without one, each attempt gets a new coordinator timestamp, and a repeat could overwrite
  * a newer write another client made in between: not idempotent.
+ *
+ * <p>The serial writes ({@code putIfAbsent}, {@code compareAndSet}, {@code deleteIf}, {@code serialPut}) also
+ * take these options: the consistency is their commit level, {@link #withSerialConsistency} their Paxos
+ * level, and a TTL applies to the value they write. They refuse a client timestamp (a serial write's
+ * timestamp comes from its Paxos ballot) and ignore {@link #withIdempotent}: they are never idempotent
+ * (a repeated compare-and-set answers "not applied"), so they are retried only after an error that
+ * guarantees no effect.
  */
 public final class WriteOptions {
     private static final int NO_TTL = 0;
     private static final long NO_TIMESTAMP = Long.MIN_VALUE;
-    private static final WriteOptions DEFAULTS = new WriteOptions(null, null, null, NO_TTL, NO_TIMESTAMP, null);
+    private static final WriteOptions DEFAULTS = new WriteOptions(null, null, null, NO_TTL, NO_TIMESTAMP, null, null);
 
     private final ConsistencyLevel consistency;
     private final Duration timeout;
@@ -30,9 +37,11 @@ public final class WriteOptions {
     private final long timestampMicros;
     /** {@code null}: derived from the timestamp. */
     private final Boolean idempotent;
+    private final ConsistencyLevel serialConsistency;
 
     private WriteOptions(ConsistencyLevel consistency, Duration timeout, String keyspace, int ttlSeconds,
-                         long timestampMicros, Boolean idempotent) {
+                         long timestampMicros, Boolean idempotent, ConsistencyLevel serialConsistency) {
+        this.serialConsistency = serialConsistency;
         this.consistency = consistency;
         this.timeout = timeout;
         this.keyspace = keyspace;
@@ -46,22 +55,39 @@ public final class WriteOptions {
         return DEFAULTS;
     }
 
-    /** See {@link RequestOptions#withConsistency}. */
+    /**
+     * See {@link RequestOptions#withConsistency}. For a serial write ({@code compareAndSet} and the like) this is
+     * the commit level: how many replicas must store the decided value before the answer.
+     */
     public WriteOptions withConsistency(ConsistencyLevel consistency) {
         return new WriteOptions(Objects.requireNonNull(consistency, "consistency"), timeout, keyspace, ttlSeconds,
-                timestampMicros, idempotent);
+                timestampMicros, idempotent, serialConsistency);
     }
 
     /** See {@link RequestOptions#withTimeout(Duration)}. */
     public WriteOptions withTimeout(Duration timeout) {
         return new WriteOptions(consistency, RequestOptions.checkTimeout(timeout), keyspace, ttlSeconds,
-                timestampMicros, idempotent);
+                timestampMicros, idempotent, serialConsistency);
     }
 
     /** See {@link RequestOptions#withKeyspace}. */
     public WriteOptions withKeyspace(String keyspace) {
         return new WriteOptions(consistency, timeout, Objects.requireNonNull(keyspace, "keyspace"), ttlSeconds,
-                timestampMicros, idempotent);
+                timestampMicros, idempotent, serialConsistency);
+    }
+
+    /**
+     * The level of the Paxos round of a serial write: {@link ConsistencyLevel#SERIAL} (a majority of all
+     * replicas; the client's default unless its builder says otherwise) or {@link ConsistencyLevel#LOCAL_SERIAL}
+     * (a majority in the coordinator's datacenter). Ignored by plain puts and deletes.
+     */
+    public WriteOptions withSerialConsistency(ConsistencyLevel serialConsistency) {
+        Objects.requireNonNull(serialConsistency, "serialConsistency");
+        if (!serialConsistency.isSerial()) {
+            throw new IllegalArgumentException("a serial consistency is SERIAL or LOCAL_SERIAL, not " + serialConsistency);
+        }
+        return new WriteOptions(consistency, timeout, keyspace, ttlSeconds, timestampMicros, idempotent,
+                serialConsistency);
     }
 
     /** The value expires this many seconds after it was written (put only; the server requires > 0). */
@@ -69,7 +95,7 @@ public final class WriteOptions {
         if (ttlSeconds <= 0) {
             throw new IllegalArgumentException("a TTL is at least one second, not " + ttlSeconds);
         }
-        return new WriteOptions(consistency, timeout, keyspace, ttlSeconds, timestampMicros, idempotent);
+        return new WriteOptions(consistency, timeout, keyspace, ttlSeconds, timestampMicros, idempotent, serialConsistency);
     }
 
     /** {@link #withTtlSeconds(int)} in whole seconds; fractions of a second are not allowed. */
@@ -85,7 +111,7 @@ public final class WriteOptions {
         if (timestampMicros == NO_TIMESTAMP) {
             throw new IllegalArgumentException("Long.MIN_VALUE is not a usable timestamp");
         }
-        return new WriteOptions(consistency, timeout, keyspace, ttlSeconds, timestampMicros, idempotent);
+        return new WriteOptions(consistency, timeout, keyspace, ttlSeconds, timestampMicros, idempotent, serialConsistency);
     }
 
     /**
@@ -95,7 +121,7 @@ public final class WriteOptions {
      * writer touches, written with the same value every time).
      */
     public WriteOptions withIdempotent(boolean idempotent) {
-        return new WriteOptions(consistency, timeout, keyspace, ttlSeconds, timestampMicros, idempotent);
+        return new WriteOptions(consistency, timeout, keyspace, ttlSeconds, timestampMicros, idempotent, serialConsistency);
     }
 
     /** Whether the retry policy may send this write again: as set, else true when it has a client timestamp. */
@@ -106,6 +132,11 @@ public final class WriteOptions {
     /** The level set here, or {@code null} for the client's default. */
     public ConsistencyLevel consistency() {
         return consistency;
+    }
+
+    /** The serial level set here, or {@code null} for the client's default. */
+    public ConsistencyLevel serialConsistency() {
+        return serialConsistency;
     }
 
     /** The timeout set here, or {@code null} for the client's default. */
@@ -132,6 +163,6 @@ public final class WriteOptions {
     public String toString() {
         return "WriteOptions[consistency=" + consistency + ", timeout=" + timeout + ", keyspace=" + keyspace
                 + ", ttlSeconds=" + ttlSeconds() + ", timestampMicros=" + timestampMicros() + ", idempotent="
-                + isIdempotent() + "]";
+                + isIdempotent() + ", serialConsistency=" + serialConsistency + "]";
     }
 }

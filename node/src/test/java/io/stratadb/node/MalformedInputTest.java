@@ -124,7 +124,7 @@ class MalformedInputTest {
             Envelope unknown = bad.receive();
             assertEquals(11, unknown.streamId());
             assertEquals(ErrorCode.PROTOCOL_ERROR, ((ErrorResponse) unknown.message()).code());
-            bad.sendRaw(frame(12, 0x18, new byte[0]));
+            bad.sendRaw(frame(12, 0x1D, new byte[0]));
             ErrorResponse reserved = (ErrorResponse) bad.receive().message();
             assertEquals(ErrorCode.PROTOCOL_ERROR, reserved.code());
             assertTrue(reserved.message().contains("reserved"), reserved.message());

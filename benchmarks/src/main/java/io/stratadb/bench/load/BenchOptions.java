@@ -27,10 +27,16 @@ public final class BenchOptions {
     String jsonFile;
     long seed = 42;
     int maxScanLength = 100;
+    long hotKeys = DEFAULT_HOT_KEYS;
+    String serialConsistency = "SERIAL";
+
+    /** Records the HOT distribution (workload cas-hot) draws from unless --hot-keys says otherwise. */
+    public static final long DEFAULT_HOT_KEYS = 10;
 
     public static final String USAGE = String.join("\n",
             "usage: strata-bench [options]",
-            "  --workload A|B|C|D|E|F|write|read   operation mix (default A)",
+            "  --workload A|B|C|D|E|F|write|read|cas|cas-hot   operation mix (default A); cas: compare-and-set",
+            "                          on uniform keys, cas-hot: on --hot-keys keys (contended)",
             "  --records N             records loaded and addressed (default 100000)",
             "  --operations N          stop after N operations (default: run for --duration)",
             "  --duration SECONDS      run length (default 30)",
@@ -40,8 +46,10 @@ public final class BenchOptions {
             "  --target-rate OPS       fixed rate over all threads; latency counts from each",
             "                          operation's intended start (no coordinated omission)",
             "  --value-size BYTES      (default 100)",
-            "  --distribution uniform|zipfian|latest   (default: the workload's)",
-            "  --consistency LEVEL     per-request consistency (default ONE)",
+            "  --distribution uniform|zipfian|latest|hot   (default: the workload's)",
+            "  --hot-keys N            records the hot distribution uses (default 10)",
+            "  --consistency LEVEL     per-request consistency (default ONE); commit level of cas",
+            "  --serial-consistency SERIAL|LOCAL_SERIAL   Paxos level of cas (default SERIAL)",
             "  --host HOST:PORT        contact point, repeatable (default 127.0.0.1:9470)",
             "  --keyspace NAME         (default bench)   --rf N  replication factor (default 1)",
             "  --phase load|run|both   (default both)",
@@ -81,6 +89,8 @@ public final class BenchOptions {
                     case "--json": o.jsonFile = v; break;
                     case "--seed": o.seed = Long.parseLong(v); break;
                     case "--max-scan-length": o.maxScanLength = (int) positive(Integer.parseInt(v), a); break;
+                    case "--hot-keys": o.hotKeys = positive(Long.parseLong(v), a); break;
+                    case "--serial-consistency": o.serialConsistency = serial(v); break;
                     default: throw new IllegalArgumentException("unknown option " + a + "\n" + USAGE);
                 }
             } catch (NumberFormatException e) {
@@ -95,6 +105,14 @@ public final class BenchOptions {
 
     KeyDistribution effectiveDistribution() {
         return distribution != null ? distribution : workload.defaultDistribution();
+    }
+
+    private static String serial(String v) {
+        String level = v.toUpperCase();
+        if (!level.equals("SERIAL") && !level.equals("LOCAL_SERIAL")) {
+            throw new IllegalArgumentException("--serial-consistency is SERIAL or LOCAL_SERIAL, not " + v);
+        }
+        return level;
     }
 
     private static long positive(long v, String name) {
@@ -115,6 +133,7 @@ public final class BenchOptions {
     public String keyspace() { return keyspace; }
     public int replicationFactor() { return replicationFactor; }
     public String consistency() { return consistency; }
+    public String serialConsistency() { return serialConsistency; }
     public Phase phase() { return phase; }
     public String jsonFile() { return jsonFile; }
 }

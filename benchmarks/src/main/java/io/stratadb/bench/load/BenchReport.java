@@ -31,6 +31,11 @@ public final class BenchReport {
                     h.getTotalCount() / r.seconds(), ms(h, 50), ms(h, 95), ms(h, 99), ms(h, 99.9),
                     h.getMaxValue() / 1000.0, r.errors().get(e.getKey()));
         }
+        r.outcomes().forEach((type, counts) -> {
+            if (!counts.isEmpty()) {
+                out.printf("%-18s outcomes %s%n", type, counts);
+            }
+        });
         out.flush();
     }
 
@@ -52,6 +57,10 @@ public final class BenchReport {
             }
             op.put("max_ms", h.getMaxValue() / 1000.0);
             op.put("errors", r.errors().get(e.getKey()));
+            Map<String, Long> outcomes = r.outcomes().get(e.getKey());
+            if (outcomes != null && !outcomes.isEmpty()) {
+                op.put("outcomes", outcomes);
+            }
             ops.add(op);
         }
         phase.put("operations_by_type", ops);

@@ -12,7 +12,13 @@ public interface KeyChooser {
     long next(SplittableRandom random, long insertedSoFar);
 
     static KeyChooser create(KeyDistribution distribution, long recordCount) {
+        return create(distribution, recordCount, BenchOptions.DEFAULT_HOT_KEYS);
+    }
+
+    /** {@code hotKeys}: how many records the HOT distribution uses (the first ones). */
+    static KeyChooser create(KeyDistribution distribution, long recordCount, long hotKeys) {
         switch (distribution) {
+            case HOT: return (random, inserted) -> random.nextLong(Math.max(1, Math.min(hotKeys, inserted)));
             case UNIFORM: return (random, inserted) -> random.nextLong(Math.max(1, inserted));
             case ZIPFIAN: return new ScrambledZipfianChooser(recordCount);
             case LATEST: return new LatestChooser(recordCount);

@@ -18,6 +18,15 @@ public interface KvTarget extends AutoCloseable {
     /** Up to {@code count} records from {@code startKey} on. */
     CompletableFuture<?> scan(byte[] startKey, int count);
 
+    /** A linearizable read (SERIAL where the database has it): the value, or {@code null} if absent. */
+    CompletableFuture<byte[]> serialRead(byte[] key);
+
+    /**
+     * Writes {@code newValue} only if the record's value is {@code expected} ({@code null}: only if the record
+     * is absent, a put-if-absent). A failed future is an error of the operation (TIMEOUT, CONTENTION...).
+     */
+    CompletableFuture<CasOutcome> compareAndSet(byte[] key, byte[] expected, byte[] newValue);
+
     /** Reads the record, then writes a new value (YCSB's read-modify-write, two round trips). */
     default CompletableFuture<?> readModifyWrite(byte[] key, byte[] value) {
         return read(key).thenCompose(ignored -> write(key, value));

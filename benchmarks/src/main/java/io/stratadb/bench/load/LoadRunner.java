@@ -33,12 +33,14 @@ public final class LoadRunner {
     private final PrintStream out;
     private final Function<Throwable, String> errorCode;
     private final byte[] valuePool;
+    private final CasWorkload cas;
 
     public LoadRunner(BenchOptions options, KvTarget target, PrintStream out, Function<Throwable, String> errorCode) {
         this.options = options;
         this.target = target;
         this.out = out;
         this.errorCode = errorCode;
+        this.cas = new CasWorkload(target);
         this.valuePool = new byte[options.valueSize * 64 + 4096];
         new SplittableRandom(options.seed).nextBytes(valuePool);
     }
@@ -59,7 +61,8 @@ public final class LoadRunner {
     public PhaseResult run() throws InterruptedException {
         AtomicLong inserted = new AtomicLong(options.records);
         KeyDistribution distribution = options.effectiveDistribution();
-        ThreadLocal<KeyChooser> choosers = ThreadLocal.withInitial(() -> KeyChooser.create(distribution, options.records));
+        ThreadLocal<KeyChooser> choosers = ThreadLocal.withInitial(() -> KeyChooser.create(distribution, options.records,
+                options.hotKeys));
         double duration = options.operations > 0 ? 0 : options.durationSeconds;
         return execute("run " + options.workload, options.operations, duration, options.targetRate, (random, stats) -> {
             OperationType type = options.workload.choose(random);
@@ -76,6 +79,8 @@ public final class LoadRunner {
                             1 + random.nextInt(options.maxScanLength)));
                 case READ_MODIFY_WRITE:
                     return new Op(type, target.readModifyWrite(RecordKeys.key(chooser.next(random, inserted.get())), value(random)));
+                case CAS:
+                    return new Op(type, cas.start(chooser.next(random, inserted.get()), value(random)));
                 default:
                     throw new IllegalStateException("unhandled " + type);
             }
@@ -157,7 +162,7 @@ public final class LoadRunner {
                         break;
                     }
                     OperationStats s = stats.get(op.type());
-                    op.future().whenComplete((ignored, error) -> {
+                    op.future().whenComplete((result, error) -> {
                         long done = System.nanoTime();
                         if (done >= measureFrom || warmupNanos == 0) {
                             if (error != null) {
@@ -165,6 +170,9 @@ public final class LoadRunner {
                                         ? error.getCause() : error));
                             } else {
                                 s.record(done - started);
+                                if (result instanceof CasWorkload.Result r) {
+                                    r.labels().forEach(s::outcome);
+                                }
                             }
                         }
                         slots.release();
@@ -190,6 +198,7 @@ public final class LoadRunner {
         double seconds = (System.nanoTime() - (warmupNanos > 0 ? measureFrom : startNanos)) / 1e9;
         Map<OperationType, Histogram> latencies = new EnumMap<>(OperationType.class);
         Map<OperationType, Map<String, Long>> errors = new EnumMap<>(OperationType.class);
+        Map<OperationType, Map<String, Long>> outcomes = new EnumMap<>(OperationType.class);
         for (Map.Entry<OperationType, OperationStats> e : stats.entrySet()) {
             e.getValue().rollInterval();
             Histogram h = e.getValue().total();
@@ -197,9 +206,10 @@ public final class LoadRunner {
             if (h.getTotalCount() > 0 || !err.isEmpty()) {
                 latencies.put(e.getKey(), h);
                 errors.put(e.getKey(), err);
+                outcomes.put(e.getKey(), e.getValue().outcomes());
             }
         }
-        return new PhaseResult(phase, seconds, latencies, errors);
+        return new PhaseResult(phase, seconds, latencies, errors, outcomes);
     }
 
     private static boolean allDone(Thread[] threads) {

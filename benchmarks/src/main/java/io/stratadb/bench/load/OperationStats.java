@@ -19,6 +19,7 @@ final class OperationStats {
     private final Recorder recorder = new Recorder(MAX_MICROS, 3);
     private final Histogram total = new Histogram(MAX_MICROS, 3);
     private final Map<String, LongAdder> errors = new ConcurrentHashMap<>();
+    private final Map<String, LongAdder> outcomes = new ConcurrentHashMap<>();
     private Histogram interval;
 
     void record(long latencyNanos) {
@@ -27,6 +28,11 @@ final class OperationStats {
 
     void error(String code) {
         errors.computeIfAbsent(code, c -> new LongAdder()).increment();
+    }
+
+    /** Counts a successful operation's outcome (a compare-and-set's applied / not_applied). */
+    void outcome(String label) {
+        outcomes.computeIfAbsent(label, c -> new LongAdder()).increment();
     }
 
     /** Moves what was recorded since the last call into the total; returns that interval. */
@@ -41,6 +47,7 @@ final class OperationStats {
         interval = recorder.getIntervalHistogram(interval);
         total.reset();
         errors.clear();
+        outcomes.clear();
     }
 
     synchronized Histogram total() {
@@ -48,8 +55,16 @@ final class OperationStats {
     }
 
     Map<String, Long> errors() {
+        return sums(errors);
+    }
+
+    Map<String, Long> outcomes() {
+        return sums(outcomes);
+    }
+
+    private static Map<String, Long> sums(Map<String, LongAdder> counters) {
         Map<String, Long> out = new java.util.TreeMap<>();
-        errors.forEach((k, v) -> out.put(k, v.sum()));
+        counters.forEach((k, v) -> out.put(k, v.sum()));
         return out;
     }
 }

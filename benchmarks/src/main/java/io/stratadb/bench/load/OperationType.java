@@ -6,5 +6,7 @@ public enum OperationType {
     UPDATE,
     INSERT,
     SCAN,
-    READ_MODIFY_WRITE
+    READ_MODIFY_WRITE,
+    /** A compare-and-set (after a serial read when the key's value is not known yet); see {@link CasWorkload}. */
+    CAS
 }

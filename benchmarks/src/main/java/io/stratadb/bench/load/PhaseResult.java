@@ -4,9 +4,12 @@ import org.HdrHistogram.Histogram;
 
 import java.util.Map;
 
-/** What one phase measured: per operation type the latency histogram (µs) and errors, and the wall time. */
+/**
+ * What one phase measured: per operation type the latency histogram (µs), errors and outcomes (a
+ * compare-and-set's applied / not_applied / read_first; empty for other operations), and the wall time.
+ */
 record PhaseResult(String phase, double seconds, Map<OperationType, Histogram> latencies,
-                   Map<OperationType, Map<String, Long>> errors) {
+                   Map<OperationType, Map<String, Long>> errors, Map<OperationType, Map<String, Long>> outcomes) {
 
     long totalOperations() {
         long n = 0;

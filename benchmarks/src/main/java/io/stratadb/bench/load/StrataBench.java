@@ -69,6 +69,10 @@ public final class StrataBench {
         s.put("distribution", o.effectiveDistribution().name());
         s.put("value_size", o.valueSize);
         s.put("consistency", o.consistency);
+        if (o.workload == Workload.CAS || o.workload == Workload.CAS_HOT) {
+            s.put("serial_consistency", o.serialConsistency);
+            s.put("hot_keys", o.hotKeys);
+        }
         s.put("threads", o.threads);
         s.put("concurrency", o.concurrency);
         s.put("target_rate", o.targetRate);

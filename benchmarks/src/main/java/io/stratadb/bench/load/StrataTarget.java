@@ -1,6 +1,8 @@
 package io.stratadb.bench.load;
 
+import io.stratadb.client.CasResult;
 import io.stratadb.client.PagingState;
+import io.stratadb.client.ReadResult;
 import io.stratadb.client.RequestOptions;
 import io.stratadb.client.StrataClient;
 import io.stratadb.client.WriteOptions;
@@ -19,6 +21,8 @@ final class StrataTarget implements KvTarget {
     private final int replicationFactor;
     private final RequestOptions readOptions;
     private final WriteOptions writeOptions;
+    private final RequestOptions serialReadOptions;
+    private final WriteOptions casOptions;
 
     StrataTarget(BenchOptions options) {
         ConsistencyLevel cl = ConsistencyLevel.valueOf(options.consistency());
@@ -33,6 +37,10 @@ final class StrataTarget implements KvTarget {
                 .build();
         this.readOptions = RequestOptions.defaults().withConsistency(cl).withKeyspace(keyspace);
         this.writeOptions = WriteOptions.defaults().withConsistency(cl).withKeyspace(keyspace);
+        ConsistencyLevel serial = ConsistencyLevel.valueOf(options.serialConsistency());
+        this.serialReadOptions = RequestOptions.defaults().withConsistency(serial).withKeyspace(keyspace);
+        // The run's level commits the decided value; the serial level runs the Paxos round.
+        this.casOptions = writeOptions.withSerialConsistency(serial);
     }
 
     @Override
@@ -49,6 +57,18 @@ final class StrataTarget implements KvTarget {
     @Override
     public CompletableFuture<?> write(byte[] key, byte[] value) {
         return client.putAsync(key, value, writeOptions);
+    }
+
+    @Override
+    public CompletableFuture<byte[]> serialRead(byte[] key) {
+        return client.getAsync(key, serialReadOptions).thenApply(ReadResult::value);
+    }
+
+    @Override
+    public CompletableFuture<CasOutcome> compareAndSet(byte[] key, byte[] expected, byte[] newValue) {
+        CompletableFuture<CasResult> result = expected == null ? client.putIfAbsentAsync(key, newValue, casOptions)
+                : client.compareAndSetAsync(key, expected, newValue, casOptions);
+        return result.thenApply(r -> r.applied() ? CasOutcome.wasApplied() : CasOutcome.notApplied(r.currentValue()));
     }
 
     @Override

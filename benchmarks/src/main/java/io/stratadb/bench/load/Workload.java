@@ -6,7 +6,8 @@ import java.util.SplittableRandom;
 
 /**
  * The operation mixes: YCSB's core workloads A-F (same proportions and default distributions as
- * YCSB's workload files) plus pure {@code write} and {@code read}.
+ * YCSB's workload files) plus pure {@code write} and {@code read}, and compare-and-set on random keys
+ * ({@code cas}) or on a few hot ones ({@code cas-hot}).
  */
 public enum Workload {
     A("update heavy", KeyDistribution.ZIPFIAN, mix(OperationType.READ, 0.5, OperationType.UPDATE, 0.5)),
@@ -16,7 +17,11 @@ public enum Workload {
     E("short ranges", KeyDistribution.ZIPFIAN, mix(OperationType.SCAN, 0.95, OperationType.INSERT, 0.05)),
     F("read-modify-write", KeyDistribution.ZIPFIAN, mix(OperationType.READ, 0.5, OperationType.READ_MODIFY_WRITE, 0.5)),
     WRITE("blind writes", KeyDistribution.UNIFORM, mix(OperationType.UPDATE, 1.0)),
-    READ("uniform reads", KeyDistribution.UNIFORM, mix(OperationType.READ, 1.0));
+    READ("uniform reads", KeyDistribution.UNIFORM, mix(OperationType.READ, 1.0)),
+    /** Compare-and-set on random keys: mostly uncontended Paxos rounds. */
+    CAS("compare-and-set", KeyDistribution.UNIFORM, mix(OperationType.CAS, 1.0)),
+    /** Compare-and-set on a few hot keys (--hot-keys): contended Paxos rounds. */
+    CAS_HOT("compare-and-set on hot keys", KeyDistribution.HOT, mix(OperationType.CAS, 1.0));
 
     private final String description;
     private final KeyDistribution defaultDistribution;
@@ -57,11 +62,11 @@ public enum Workload {
 
     public static Workload parse(String name) {
         for (Workload w : values()) {
-            if (w.name().equalsIgnoreCase(name)) {
+            if (w.name().equalsIgnoreCase(name.replace('-', '_'))) {
                 return w;
             }
         }
-        throw new IllegalArgumentException("unknown workload '" + name + "' (A-F, write, read)");
+        throw new IllegalArgumentException("unknown workload '" + name + "' (A-F, write, read, cas, cas-hot)");
     }
 
     private static Map<OperationType, Double> mix(Object... pairs) {

@@ -6,7 +6,13 @@ import org.junit.jupiter.api.Test;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import io.stratadb.client.exception.ContentionException;
+import io.stratadb.client.protocol.ErrorCode;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -26,10 +32,19 @@ class LoadRunnerTest {
 
     /** An asynchronous in-memory store that can be told to stall once. */
     static final class MapTarget implements KvTarget {
-        final Map<String, byte[]> data = new ConcurrentHashMap<>();
+        final Map<String, byte[]> data = java.util.Collections.synchronizedMap(new java.util.HashMap<>());
         final ScheduledExecutorService delays = Executors.newSingleThreadScheduledExecutor();
         final AtomicBoolean stallNext = new AtomicBoolean();
         volatile long stallMillis;
+        final AtomicLong serialReads = new AtomicLong();
+        final AtomicLong appliedCas = new AtomicLong();
+        final Set<String> casKeys = ConcurrentHashMap.newKeySet();
+        /** Every this many compare-and-sets fails with CONTENTION, without effect (0: never). */
+        volatile int contentionEvery;
+        final AtomicLong casCalls = new AtomicLong();
+        final AtomicLong contentions = new AtomicLong();
+        /** While set, compare-and-set answers wait here until the test runs them. */
+        volatile List<Runnable> held;
 
         @Override
         public void prepare() {
@@ -53,6 +68,43 @@ class LoadRunnerTest {
         public CompletableFuture<?> write(byte[] key, byte[] value) {
             data.put(new String(key, StandardCharsets.US_ASCII), value);
             return answer(null);
+        }
+
+        @Override
+        public CompletableFuture<byte[]> serialRead(byte[] key) {
+            serialReads.incrementAndGet();
+            return answer(data.get(new String(key, StandardCharsets.US_ASCII)));
+        }
+
+        /** Applies at once, atomically, as Paxos would; the answer may be held back (see {@link #held}). */
+        @Override
+        public CompletableFuture<CasOutcome> compareAndSet(byte[] key, byte[] expected, byte[] newValue) {
+            String k = new String(key, StandardCharsets.US_ASCII);
+            casKeys.add(k);
+            int every = contentionEvery;
+            if (every > 0 && casCalls.incrementAndGet() % every == 0) {
+                contentions.incrementAndGet();
+                return CompletableFuture.failedFuture(new ContentionException(ErrorCode.CONTENTION, "lost its rounds"));
+            }
+            CasOutcome outcome;
+            synchronized (data) {
+                byte[] current = data.get(k);
+                boolean matches = expected == null ? current == null : Arrays.equals(current, expected);
+                if (matches) {
+                    data.put(k, newValue);
+                    appliedCas.incrementAndGet();
+                    outcome = CasOutcome.wasApplied();
+                } else {
+                    outcome = CasOutcome.notApplied(current);
+                }
+            }
+            List<Runnable> queue = held;
+            if (queue != null) {
+                CompletableFuture<CasOutcome> later = new CompletableFuture<>();
+                queue.add(() -> later.complete(outcome));
+                return later;
+            }
+            return answer(outcome);
         }
 
         @Override

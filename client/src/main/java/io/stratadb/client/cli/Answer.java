@@ -21,6 +21,13 @@ sealed interface Answer {
     record Value(String value) implements Answer {
     }
 
+    /**
+     * A serial write: applied, or not, with the value its condition was checked against ({@code current},
+     * {@code null} when the key had none).
+     */
+    record Conditional(boolean applied, String current) implements Answer {
+    }
+
     record Values(List<ReadResult> results) implements Answer {
     }
 

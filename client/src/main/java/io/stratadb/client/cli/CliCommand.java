@@ -6,13 +6,30 @@ import java.util.OptionalLong;
 
 /** One parsed CLI command; {@link CommandParser} makes them, {@link CommandRunner} runs them. */
 sealed interface CliCommand {
-    record Get(String key) implements CliCommand {
+    /** {@code serial}: read at the serial level (a linearizable read through Paxos). */
+    record Get(String key, boolean serial) implements CliCommand {
+        Get(String key) {
+            this(key, false);
+        }
     }
 
     record Put(String key, String value, OptionalInt ttlSeconds, OptionalLong timestampMicros) implements CliCommand {
     }
 
     record Delete(String key, OptionalLong timestampMicros) implements CliCommand {
+    }
+
+    /** {@code put KEY VALUE --serial}: an unconditional write through Paxos. */
+    record SerialPut(String key, String value, OptionalInt ttlSeconds) implements CliCommand {
+    }
+
+    record PutIfAbsent(String key, String value, OptionalInt ttlSeconds) implements CliCommand {
+    }
+
+    record CompareAndSet(String key, String expected, String newValue, OptionalInt ttlSeconds) implements CliCommand {
+    }
+
+    record DeleteIf(String key, String expected) implements CliCommand {
     }
 
     record MultiGet(List<String> keys) implements CliCommand {

@@ -8,21 +8,24 @@ import java.util.Locale;
 
 /**
  * The CLI's own options, which come before the command: {@code [--host HOST:PORT]... [--keyspace KS]
- * [--consistency CL] [--timeout MILLIS] [--json] [--help]}. {@code --name=value} works too. The first word
+ * [--consistency CL] [--serial-consistency SERIAL|LOCAL_SERIAL] [--timeout MILLIS] [--json] [--help]}. {@code --name=value} works too. The first word
  * that is not an option starts the command; everything from there on belongs to it.
  *
  * @param command the command's words; empty for stdin mode
  */
-record CliOptions(List<String> hosts, String keyspace, ConsistencyLevel consistency, Duration timeout, boolean json,
-                  boolean help, List<String> command) {
+record CliOptions(List<String> hosts, String keyspace, ConsistencyLevel consistency,
+                  ConsistencyLevel serialConsistency, Duration timeout, boolean json, boolean help, List<String> command) {
     static final String DEFAULT_HOST = "127.0.0.1:9470";
 
     static final String USAGE = String.join("\n",
-            "usage: strata-cli [--host HOST:PORT]... [--keyspace KS] [--consistency CL] [--timeout MILLIS] [--json]"
-                    + " [COMMAND ARGS...]",
+            "usage: strata-cli [--host HOST:PORT]... [--keyspace KS] [--consistency CL] [--serial-consistency CL]"
+                    + " [--timeout MILLIS] [--json] [COMMAND ARGS...]",
             "  --host HOST:PORT   a node to connect to (repeatable; default " + DEFAULT_HOST + ")",
             "  --keyspace KS      keyspace of get/put/delete/multi-get/scan",
-            "  --consistency CL   ONE (default), TWO, THREE, QUORUM, ALL, ANY, LOCAL_ONE, LOCAL_QUORUM, EACH_QUORUM",
+            "  --consistency CL   ONE (default), TWO, THREE, QUORUM, ALL, ANY, LOCAL_ONE, LOCAL_QUORUM, EACH_QUORUM;",
+            "                     for serial writes (cas, put-if-absent, delete-if, put --serial): the commit level",
+            "  --serial-consistency CL",
+            "                     Paxos level of serial writes and of get --serial: SERIAL (default) or LOCAL_SERIAL",
             "  --timeout MILLIS   client-side request timeout (default 5000)",
             "  --json             answer with one JSON object per command",
             "Without a command, reads commands from stdin, one per line, and answers each with one line.",
@@ -32,6 +35,7 @@ record CliOptions(List<String> hosts, String keyspace, ConsistencyLevel consiste
         List<String> hosts = new ArrayList<>();
         String keyspace = null;
         ConsistencyLevel consistency = null;
+        ConsistencyLevel serialConsistency = null;
         Duration timeout = null;
         boolean json = false;
         boolean help = false;
@@ -43,7 +47,7 @@ record CliOptions(List<String> hosts, String keyspace, ConsistencyLevel consiste
             switch (name) {
                 case "--json" -> json = true;
                 case "--help", "-h" -> help = true;
-                case "--host", "--keyspace", "--consistency", "--timeout" -> {
+                case "--host", "--keyspace", "--consistency", "--serial-consistency", "--timeout" -> {
                     String value = inlineValue;
                     if (value == null) {
                         if (i + 1 >= args.length) {
@@ -55,6 +59,7 @@ record CliOptions(List<String> hosts, String keyspace, ConsistencyLevel consiste
                         case "--host" -> hosts.add(value);
                         case "--keyspace" -> keyspace = value;
                         case "--consistency" -> consistency = consistency(value);
+                        case "--serial-consistency" -> serialConsistency = serialConsistency(value);
                         default -> timeout = timeout(value);
                     }
                 }
@@ -65,7 +70,8 @@ record CliOptions(List<String> hosts, String keyspace, ConsistencyLevel consiste
             hosts.add(DEFAULT_HOST);
         }
         List<String> command = List.of(args).subList(i, args.length);
-        return new CliOptions(List.copyOf(hosts), keyspace, consistency, timeout, json, help, command);
+        return new CliOptions(List.copyOf(hosts), keyspace, consistency, serialConsistency, timeout, json, help,
+                command);
     }
 
     private static ConsistencyLevel consistency(String value) throws UsageException {
@@ -74,6 +80,14 @@ record CliOptions(List<String> hosts, String keyspace, ConsistencyLevel consiste
         } catch (IllegalArgumentException e) {
             throw new UsageException("unknown consistency level '" + value + "'");
         }
+    }
+
+    private static ConsistencyLevel serialConsistency(String value) throws UsageException {
+        ConsistencyLevel cl = consistency(value);
+        if (!cl.isSerial()) {
+            throw new UsageException("--serial-consistency is SERIAL or LOCAL_SERIAL, not '" + value + "'");
+        }
+        return cl;
     }
 
     private static Duration timeout(String value) throws UsageException {

@@ -18,10 +18,16 @@ final class CommandParser {
 
     static final String USAGE = String.join("\n",
             "commands:",
-            "  get KEY                                  read a key",
+            "  get KEY [--serial]                       read a key; --serial: linearizable (Paxos) read",
             "  put KEY VALUE [--ttl SECONDS] [--timestamp MICROS]",
             "                                           write a value",
+            "  put KEY VALUE --serial [--ttl SECONDS]   write through Paxos, ordered with the key's serial operations",
             "  delete KEY [--timestamp MICROS]          delete a key",
+            "  put-if-absent KEY VALUE [--ttl SECONDS]  write only if the key has no value",
+            "  cas KEY EXPECTED NEW [--ttl SECONDS]     write NEW only if the value is EXPECTED",
+            "  delete-if KEY EXPECTED                   delete only if the value is EXPECTED",
+            "    serial writes answer 'applied' or 'not applied (current: VALUE)'; a request that fails",
+            "    with TIMEOUT or CONTENTION may or may not have been applied",
             "  multi-get KEY...                         read several keys",
             "  scan [--limit N] [--page STATE]          one page of rows (default 100); STATE is a page's next",
             "  create-keyspace NAME --rf N [--if-not-exists]",
@@ -42,14 +48,35 @@ final class CommandParser {
         List<String> rest = words.subList(1, words.size());
         return switch (name) {
             case "get" -> {
-                Arguments a = Arguments.of(rest, Set.of(), Set.of());
-                yield new CliCommand.Get(a.exactlyOne(name, "KEY"));
+                Arguments a = Arguments.of(rest, Set.of(), Set.of("--serial"));
+                yield new CliCommand.Get(a.exactlyOne(name, "KEY"), a.flags.contains("--serial"));
             }
             case "put" -> {
-                Arguments a = Arguments.of(rest, Set.of("--ttl", "--timestamp"), Set.of());
+                Arguments a = Arguments.of(rest, Set.of("--ttl", "--timestamp"), Set.of("--serial"));
                 a.expectPositional(name, 2, "KEY VALUE");
-                OptionalInt ttl = a.has("--ttl") ? OptionalInt.of(a.positiveInt("--ttl")) : OptionalInt.empty();
-                yield new CliCommand.Put(a.positional.get(0), a.positional.get(1), ttl, a.timestamp());
+                if (a.flags.contains("--serial")) {
+                    if (a.has("--timestamp")) {
+                        throw new UsageException("put --serial cannot take --timestamp: its Paxos ballot gives it one");
+                    }
+                    yield new CliCommand.SerialPut(a.positional.get(0), a.positional.get(1), a.ttl());
+                }
+                yield new CliCommand.Put(a.positional.get(0), a.positional.get(1), a.ttl(), a.timestamp());
+            }
+            case "put-if-absent" -> {
+                Arguments a = Arguments.of(rest, Set.of("--ttl"), Set.of());
+                a.expectPositional(name, 2, "KEY VALUE");
+                yield new CliCommand.PutIfAbsent(a.positional.get(0), a.positional.get(1), a.ttl());
+            }
+            case "cas" -> {
+                Arguments a = Arguments.of(rest, Set.of("--ttl"), Set.of());
+                a.expectPositional(name, 3, "KEY EXPECTED NEW");
+                yield new CliCommand.CompareAndSet(a.positional.get(0), a.positional.get(1), a.positional.get(2),
+                        a.ttl());
+            }
+            case "delete-if" -> {
+                Arguments a = Arguments.of(rest, Set.of(), Set.of());
+                a.expectPositional(name, 2, "KEY EXPECTED");
+                yield new CliCommand.DeleteIf(a.positional.get(0), a.positional.get(1));
             }
             case "delete" -> {
                 Arguments a = Arguments.of(rest, Set.of("--timestamp"), Set.of());
@@ -151,6 +178,10 @@ final class CommandParser {
                 // reported below
             }
             throw new UsageException(option + " needs a positive whole number, not '" + v + "'");
+        }
+
+        OptionalInt ttl() throws UsageException {
+            return has("--ttl") ? OptionalInt.of(positiveInt("--ttl")) : OptionalInt.empty();
         }
 
         OptionalLong timestamp() throws UsageException {

@@ -1,6 +1,8 @@
 package io.stratadb.client.cli;
 
+import io.stratadb.client.CasResult;
 import io.stratadb.client.PagingState;
+import io.stratadb.client.ReadResult;
 import io.stratadb.client.RequestOptions;
 import io.stratadb.client.ScanPage;
 import io.stratadb.client.StrataClient;
@@ -8,7 +10,9 @@ import io.stratadb.client.WriteOptions;
 import io.stratadb.client.exception.ConnectionException;
 import io.stratadb.client.exception.NoNodeAvailableException;
 import io.stratadb.client.exception.StrataException;
+import io.stratadb.client.protocol.ConsistencyLevel;
 import io.stratadb.client.protocol.message.schema.ReplicationSettings;
+import java.util.OptionalInt;
 import java.util.function.Supplier;
 
 /**
@@ -18,9 +22,12 @@ import java.util.function.Supplier;
  */
 final class CommandRunner {
     private final Supplier<StrataClient> client;
+    private final RequestOptions serialRead;
 
-    CommandRunner(Supplier<StrataClient> client) {
+    /** @param serialConsistency the level of {@code get --serial}: SERIAL or LOCAL_SERIAL */
+    CommandRunner(Supplier<StrataClient> client, ConsistencyLevel serialConsistency) {
         this.client = client;
+        this.serialRead = RequestOptions.defaults().withConsistency(serialConsistency);
     }
 
     Answer run(CliCommand command) {
@@ -37,7 +44,20 @@ final class CommandRunner {
 
     private Answer execute(CliCommand command) {
         if (command instanceof CliCommand.Get c) {
-            return new Answer.Value(client.get().get(c.key()).valueAsString());
+            ReadResult r = c.serial() ? client.get().get(c.key(), serialRead) : client.get().get(c.key());
+            return new Answer.Value(r.valueAsString());
+        }
+        if (command instanceof CliCommand.SerialPut c) {
+            return conditional(client.get().serialPut(c.key(), c.value(), withTtl(c.ttlSeconds())));
+        }
+        if (command instanceof CliCommand.PutIfAbsent c) {
+            return conditional(client.get().putIfAbsent(c.key(), c.value(), withTtl(c.ttlSeconds())));
+        }
+        if (command instanceof CliCommand.CompareAndSet c) {
+            return conditional(client.get().compareAndSet(c.key(), c.expected(), c.newValue(), withTtl(c.ttlSeconds())));
+        }
+        if (command instanceof CliCommand.DeleteIf c) {
+            return conditional(client.get().deleteIf(c.key(), c.expected()));
         }
         if (command instanceof CliCommand.Put c) {
             WriteOptions options = WriteOptions.defaults();
@@ -81,6 +101,15 @@ final class CommandRunner {
             return new Answer.Topology(client.get().topology());
         }
         return new Answer.Help(CommandParser.USAGE);
+    }
+
+    private static WriteOptions withTtl(OptionalInt ttlSeconds) {
+        return ttlSeconds.isPresent() ? WriteOptions.defaults().withTtlSeconds(ttlSeconds.getAsInt())
+                : WriteOptions.defaults();
+    }
+
+    private static Answer conditional(CasResult r) {
+        return new Answer.Conditional(r.applied(), r.currentValueAsString());
     }
 
     /** The server's code name, or a name for what the client found itself. */

@@ -15,7 +15,8 @@ import java.io.UncheckedIOException;
 /**
  * For scripts: one JSON object per answer, always on one line, with {@code "status"} first: {@code "ok"},
  * or the error's status name with a {@code "message"}. Keys and values are strings (UTF-8 decoded);
- * a missing value is {@code null}.
+ * a missing value is {@code null}. A serial write answers {@code "applied"}, and when it was not applied the
+ * {@code "value"} its condition was checked against.
  */
 final class JsonAnswerFormatter implements AnswerFormatter {
     private final ObjectMapper mapper = new ObjectMapper();
@@ -39,6 +40,11 @@ final class JsonAnswerFormatter implements AnswerFormatter {
     private void fill(ObjectNode json, Answer answer) {
         if (answer instanceof Answer.Value v) {
             json.put("value", v.value());
+        } else if (answer instanceof Answer.Conditional c) {
+            json.put("applied", c.applied());
+            if (!c.applied()) {
+                json.put("value", c.current());
+            }
         } else if (answer instanceof Answer.Values v) {
             ArrayNode values = json.putArray("values");
             for (ReadResult r : v.results()) {

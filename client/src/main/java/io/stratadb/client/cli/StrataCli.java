@@ -52,7 +52,8 @@ public final class StrataCli {
         }
         AnswerFormatter formatter = options.json() ? new JsonAnswerFormatter() : new TextAnswerFormatter();
         try (LazyClient client = new LazyClient(options)) {
-            CommandRunner runner = new CommandRunner(client::get);
+            CommandRunner runner = new CommandRunner(client::get, options.serialConsistency() != null
+                    ? options.serialConsistency() : StrataClientBuilder.DEFAULT_SERIAL_CONSISTENCY);
             return options.command().isEmpty() ? runStdin(stdin, runner, formatter)
                     : runOne(options, runner, formatter);
         }
@@ -118,6 +119,9 @@ public final class StrataCli {
                 }
                 if (options.consistency() != null) {
                     builder.defaultConsistency(options.consistency());
+                }
+                if (options.serialConsistency() != null) {
+                    builder.defaultSerialConsistency(options.serialConsistency());
                 }
                 if (options.timeout() != null) {
                     builder.requestTimeout(options.timeout());

@@ -9,7 +9,8 @@ import java.util.Arrays;
 import java.util.stream.Collectors;
 
 /**
- * For people: {@code OK}, a bare value, {@code (not found)}, {@code ERROR TIMEOUT: ...}. Values that could be
+ * For people: {@code OK}, a bare value, {@code (not found)}, {@code applied}, {@code not applied (current: v)},
+ * {@code ERROR TIMEOUT: ...}. Values that could be
  * misread (empty, with spaces or line breaks, starting with a parenthesis) are printed double-quoted with
  * the escapes the CLI reads, so every answer stays on one line and can be pasted back as input.
  */
@@ -23,6 +24,10 @@ final class TextAnswerFormatter implements AnswerFormatter {
         }
         if (answer instanceof Answer.Value v) {
             return v.value() == null ? NOT_FOUND : CommandLineTokenizer.quoteIfNeeded(v.value());
+        }
+        if (answer instanceof Answer.Conditional c) {
+            return c.applied() ? "applied" : "not applied (current: "
+                    + (c.current() == null ? NOT_FOUND : CommandLineTokenizer.quoteIfNeeded(c.current())) + ")";
         }
         if (answer instanceof Answer.Values v) {
             return v.results().isEmpty() ? "(none)" : v.results().stream().map(TextAnswerFormatter::entry)

@@ -55,10 +55,17 @@ public class RequestTimeoutException extends StrataException {
         return consistency;
     }
 
+    /**
+     * READ or WRITE for ordinary requests; for a server's TIMEOUT of a serial operation (a Paxos write, or a
+     * read at SERIAL / LOCAL_SERIAL) the phase it stopped in: PREPARE, PROPOSE or COMMIT ({@link
+     * TimeoutKind#isPaxosPhase()}). Every phase leaves a serial write's outcome unknown; after COMMIT the
+     * round was decided (docs/protocol.md, 7.2).
+     */
     public TimeoutKind kind() {
         return kind;
     }
 
+    /** True for the WRITE kind only: a serial write's server-side timeout reports its Paxos phase instead. */
     public boolean isWrite() {
         return kind == TimeoutKind.WRITE;
     }

@@ -15,6 +15,18 @@ public record AttemptedRequest(Opcode opcode, boolean idempotent) {
         Objects.requireNonNull(opcode, "opcode");
     }
 
+    /**
+     * PUT_IF_ABSENT, CAS, DELETE_IF and SERIAL_PUT: writes that run a Paxos round. Never idempotent (a repeated
+     * compare-and-set that had applied answers "not applied"), so only an error that guarantees no effect
+     * makes them safe to send again.
+     */
+    public boolean isSerialWrite() {
+        return switch (opcode) {
+            case PUT_IF_ABSENT, CAS, DELETE_IF, SERIAL_PUT -> true;
+            default -> false;
+        };
+    }
+
     /** GET, MULTI_GET, SCAN, LIST_KEYSPACES and TOPOLOGY change nothing. */
     public boolean isRead() {
         return switch (opcode) {

@@ -16,7 +16,14 @@ import io.stratadb.client.protocol.ErrorCode;
  *       found too few replicas alive (UNAVAILABLE), or its replicas did not answer in time (a server's
  *       TIMEOUT). Another coordinator has other queues and may see other replicas alive.</li>
  * </ul>
- * Nothing else is retried: a client-side timeout (the request's time is spent), an invalid request, an
+ * Serial writes (compare-and-set and the other Paxos writes, {@link AttemptedRequest#isSerialWrite()}) are a
+ * case of their own: they are retried only after an error that guarantees no effect and that another
+ * coordinator may not have, OVERLOADED or UNAVAILABLE, whatever their idempotence flag. A repeat after any
+ * other failure could apply the operation twice, or answer "not applied" for a write that did apply:
+ * connection losses, TIMEOUT (of any Paxos phase) and CONTENTION leave the outcome unknown and go to the
+ * caller.
+ *
+ * <p>Nothing else is retried: a client-side timeout (the request's time is spent), an invalid request, an
  * unknown keyspace, corruption, a server error or a lost compare-and-set would fail the same way again or
  * need the caller's judgement.
  */
@@ -38,6 +45,11 @@ public final class DefaultRetryPolicy implements RetryPolicy {
 
     @Override
     public RetryDecision onFailure(AttemptedRequest request, StrataException error, int retriesSoFar) {
+        if (request.isSerialWrite()) {
+            return retriesSoFar < maxRetries && error.requestHadNoEffect()
+                    && (error.code() == ErrorCode.OVERLOADED || error.code() == ErrorCode.UNAVAILABLE)
+                    ? RetryDecision.RETRY_NEXT_NODE : RetryDecision.FAIL;
+        }
         if (retriesSoFar >= maxRetries || !(request.isRead() || request.idempotent())) {
             return RetryDecision.FAIL;
         }

@@ -23,6 +23,12 @@ import java.util.concurrent.atomic.AtomicInteger;
  *       last rather than left out, because that view may be stale.</li>
  * </ol>
  *
+ * <p>Serial requests ({@link RoutingInfo#serial()}: compare-and-set and the other Paxos writes, reads at
+ * SERIAL / LOCAL_SERIAL) are not rotated: their plan starts with the key's first live replica in ring
+ * order (in the local datacenter, if one is set), so every client sends a key's Paxos rounds to the same
+ * coordinator. Rounds from different coordinators compete for ballots and make each other retry; from one
+ * coordinator they mostly run one after another. The other replicas follow, in ring order, for failover.
+ *
  * <p>Requests without a routing key (MULTI_GET, SCAN, schema, topology), requests to a keyspace the client
  * has not seen in the topology yet, and every request before the first topology, follow the child
  * policy's order, with down nodes moved last.
@@ -67,7 +73,9 @@ public final class TokenAwarePolicy implements LoadBalancingPolicy {
         }
         List<Node> replicas = routing.keyspace() != null && routing.routingKey() != null
                 ? current.replicas(routing.keyspace(), routing.routingKey()) : List.of();
-        return plan(current, replicas, childPlan, rotation.getAndIncrement()).iterator();
+        // Serial requests always start at the first live replica: same coordinator, less Paxos contention.
+        int turn = routing.serial() ? 0 : rotation.getAndIncrement();
+        return plan(current, replicas, childPlan, turn).iterator();
     }
 
     /** The ordering rules above, apart from where the inputs come from. */

@@ -35,6 +35,20 @@ class AnswerFormatterTest {
     }
 
     @Test
+    void serialWriteAnswers() {
+        assertEquals("{\"status\":\"ok\",\"applied\":true}", json.format(new Answer.Conditional(true, null), true));
+        assertEquals("{\"status\":\"ok\",\"applied\":false,\"value\":\"current\"}",
+                json.format(new Answer.Conditional(false, "current"), true));
+        assertEquals("{\"status\":\"ok\",\"applied\":false,\"value\":null}",
+                json.format(new Answer.Conditional(false, null), true));
+        assertEquals("applied", text.format(new Answer.Conditional(true, null), true));
+        assertEquals("not applied (current: X)", text.format(new Answer.Conditional(false, "X"), true));
+        assertEquals("not applied (current: \"two words\")", text.format(new Answer.Conditional(false, "two words"), true));
+        assertEquals("not applied (current: \"\")", text.format(new Answer.Conditional(false, ""), true));
+        assertEquals("not applied (current: (not found))", text.format(new Answer.Conditional(false, null), true));
+    }
+
+    @Test
     void jsonTopology() {
         TopologyResult topology = new TopologyResult("Murmur3Partitioner", List.of(new NodeDescription("h1",
                 new InetSocketAddress("10.0.0.1", 9470), "dc1", "r1", NodeState.UP, List.of(-5L, 7L))), KEYSPACES);

@@ -41,4 +41,15 @@ class CliOptionsTest {
         assertThrows(UsageException.class, () -> CliOptions.parse(new String[] {"--keyspace"}));
         assertThrows(UsageException.class, () -> CliOptions.parse(new String[] {"--verbose", "get", "k"}));
     }
+
+    @Test
+    void theSerialLevelIsSerialOrLocalSerial() throws Exception {
+        assertNull(CliOptions.parse(new String[0]).serialConsistency());
+        CliOptions o = CliOptions.parse(new String[] {"--serial-consistency", "local_serial", "get", "k", "--serial"});
+        assertEquals(ConsistencyLevel.LOCAL_SERIAL, o.serialConsistency());
+        assertEquals(List.of("get", "k", "--serial"), o.command());
+        UsageException e = assertThrows(UsageException.class,
+                () -> CliOptions.parse(new String[] {"--serial-consistency=QUORUM"}));
+        assertTrue(e.getMessage().contains("SERIAL or LOCAL_SERIAL"), e.getMessage());
+    }
 }

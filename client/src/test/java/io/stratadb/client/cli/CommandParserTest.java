@@ -39,6 +39,30 @@ class CommandParserTest {
     }
 
     @Test
+    void serialCommandsParse() throws Exception {
+        assertEquals(new CliCommand.Get("k", true), parse("get", "k", "--serial"));
+        assertEquals(new CliCommand.Get("k", false), parse("get", "k"));
+        assertEquals(new CliCommand.SerialPut("k", "v", OptionalInt.empty()), parse("put", "k", "v", "--serial"));
+        assertEquals(new CliCommand.SerialPut("k", "v", OptionalInt.of(9)), parse("put", "--serial", "--ttl", "9", "k", "v"));
+        assertEquals(new CliCommand.PutIfAbsent("k", "v", OptionalInt.empty()), parse("put-if-absent", "k", "v"));
+        assertEquals(new CliCommand.PutIfAbsent("k", "v", OptionalInt.of(3)), parse("put-if-absent", "k", "v", "--ttl", "3"));
+        assertEquals(new CliCommand.CompareAndSet("k", "old", "new", OptionalInt.empty()), parse("cas", "k", "old", "new"));
+        assertEquals(new CliCommand.CompareAndSet("k", "", "--x", OptionalInt.of(1)),
+                parse("cas", "--ttl", "1", "--", "k", "", "--x"));
+        assertEquals(new CliCommand.DeleteIf("k", "old"), parse("delete-if", "k", "old"));
+    }
+
+    @Test
+    void serialCommandMistakesAreExplained() {
+        assertTrue(error("cas", "k", "old").contains("KEY EXPECTED NEW"));
+        assertTrue(error("put-if-absent", "k").contains("KEY VALUE"));
+        assertTrue(error("delete-if", "k").contains("KEY EXPECTED"));
+        assertTrue(error("delete-if", "k", "v", "--ttl", "5").contains("unknown option"));
+        assertTrue(error("put", "k", "v", "--serial", "--timestamp", "5").contains("ballot"));
+        assertTrue(error("get", "k", "--serial", "x").contains("got 2"));
+    }
+
+    @Test
     void doubleDashLetsAValueStartWithDashes() throws Exception {
         assertEquals(new CliCommand.Put("k", "--ttl", OptionalInt.empty(), OptionalLong.empty()),
                 parse("put", "--", "k", "--ttl"));

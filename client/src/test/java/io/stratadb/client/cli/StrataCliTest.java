@@ -127,6 +127,45 @@ class StrataCliTest {
     }
 
     @Test
+    void serialCommandsAnswerAppliedOrTheCurrentValue() throws Exception {
+        assertEquals(0, cli("", args("create-keyspace", "ks", "--rf", "1")).exit());
+        assertEquals(new Run(0, "{\"status\":\"ok\",\"applied\":true}\n", ""),
+                cli("", args("--json", "put-if-absent", "k", "v1")));
+        assertEquals(new Run(0, "{\"status\":\"ok\",\"applied\":false,\"value\":\"v1\"}\n", ""),
+                cli("", args("--json", "put-if-absent", "k", "v2")));
+        assertEquals(new Run(0, "{\"status\":\"ok\",\"applied\":false,\"value\":\"v1\"}\n", ""),
+                cli("", args("--json", "cas", "k", "v0", "v2")), "not applied is an answer, not a failure");
+        assertEquals(new Run(0, "{\"status\":\"ok\",\"applied\":true}\n", ""), cli("", args("--json", "cas", "k", "v1", "v2")));
+        assertEquals(new Run(0, "{\"status\":\"ok\",\"value\":\"v2\"}\n", ""), cli("", args("--json", "get", "k", "--serial")));
+        assertEquals(new Run(0, "{\"status\":\"ok\",\"applied\":true}\n", ""), cli("", args("--json", "delete-if", "k", "v2")));
+        assertEquals(new Run(0, "{\"status\":\"ok\",\"applied\":false,\"value\":null}\n", ""),
+                cli("", args("--json", "cas", "k", "v2", "v3")));
+        assertEquals(new Run(0, "{\"status\":\"ok\",\"applied\":true}\n", ""),
+                cli("", args("--json", "put", "k", "v4", "--serial", "--ttl", "60")));
+
+        assertEquals(new Run(0, "not applied (current: v4)\n", ""), cli("", args("cas", "k", "x", "y")));
+        assertEquals(new Run(0, "applied\n", ""), cli("", args("--serial-consistency", "LOCAL_SERIAL", "cas", "k", "v4", "v 5")));
+        assertEquals(new Run(0, "\"v 5\"\n", ""), cli("", args("get", "--serial", "k")));
+        assertEquals(new Run(0, "not applied (current: (not found))\n", ""), cli("", args("delete-if", "absent", "x")));
+        Run usage = cli("", args("cas", "k", "only-expected"));
+        assertEquals(2, usage.exit());
+        assertTrue(usage.err().contains("KEY EXPECTED NEW"), usage.err());
+    }
+
+    @Test
+    void aSerialWriteThatTimesOutSaysSoAndFails() throws Exception {
+        assertEquals(0, cli("", args("create-keyspace", "ks", "--rf", "1")).exit());
+        server.setResponder(request -> io.stratadb.client.protocol.message.error.ErrorResponse.timeout(
+                io.stratadb.client.protocol.ConsistencyLevel.SERIAL,
+                io.stratadb.client.protocol.message.error.TimeoutKind.PROPOSE, 1, 2));
+        Run run = cli("", args("--json", "cas", "k", "a", "b"));
+        assertEquals(1, run.exit());
+        JsonNode e = json(run.out());
+        assertEquals("TIMEOUT", e.get("status").asText());
+        assertTrue(e.get("message").asText().contains("propose"), e.get("message").asText());
+    }
+
+    @Test
     void stdinScanPagesFollowTheNextState() throws Exception {
         StringBuilder script = new StringBuilder("create-keyspace ks --rf 1\n");
         for (int i = 0; i < 5; i++) {

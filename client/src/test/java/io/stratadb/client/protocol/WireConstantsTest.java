@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.stratadb.client.protocol.message.error.TimeoutKind;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -23,6 +24,11 @@ class WireConstantsTest {
         expected.put(Opcode.DELETE, 0x12);
         expected.put(Opcode.MULTI_GET, 0x13);
         expected.put(Opcode.SCAN, 0x14);
+        expected.put(Opcode.PUT_IF_ABSENT, 0x18);
+        expected.put(Opcode.CAS, 0x19);
+        expected.put(Opcode.DELETE_IF, 0x1A);
+        expected.put(Opcode.SERIAL_PUT, 0x1C);
+        expected.put(Opcode.CAS_RESULT, 0x99);
         expected.put(Opcode.CREATE_KEYSPACE, 0x20);
         expected.put(Opcode.DROP_KEYSPACE, 0x21);
         expected.put(Opcode.LIST_KEYSPACES, 0x22);
@@ -44,10 +50,13 @@ class WireConstantsTest {
         for (Opcode op : Opcode.values()) {
             assertNull(Opcode.ReservedRange.of(op.code()), op + " sits in a reserved range");
         }
-        for (int code = 0x18; code <= 0x1F; code++) {
+        for (int code = 0x1D; code <= 0x1F; code++) {
             assertEquals(Opcode.ReservedRange.COMPARE_AND_SET, Opcode.ReservedRange.of(code));
             assertEquals(Opcode.ReservedRange.COMPARE_AND_SET, Opcode.ReservedRange.of(code | 0x80));
         }
+        // A serial read is a GET at SERIAL; the code once planned for it stays unassigned.
+        assertNull(Opcode.fromCode(0x1B));
+        assertEquals(Opcode.ReservedRange.RETIRED_SERIAL_GET, Opcode.ReservedRange.of(0x1B));
         assertEquals(Opcode.ADMIN, Opcode.fromCode(0x30));
         for (int code = 0x31; code <= 0x3F; code++) {
             assertEquals(Opcode.ReservedRange.ADMIN, Opcode.ReservedRange.of(code));
@@ -82,6 +91,25 @@ class WireConstantsTest {
         }
         assertTrue(ErrorCode.UNKNOWN_KEYSPACE.isInvalidRequest());
         assertFalse(ErrorCode.TIMEOUT.isInvalidRequest());
+    }
+
+    @Test
+    void timeoutKindsAreStable() {
+        Object[][] table = {
+            {TimeoutKind.READ, 0x01, false},
+            {TimeoutKind.WRITE, 0x02, false},
+            {TimeoutKind.PREPARE, 0x03, true},
+            {TimeoutKind.PROPOSE, 0x04, true},
+            {TimeoutKind.COMMIT, 0x05, true},
+        };
+        assertEquals(TimeoutKind.values().length, table.length, "a new kind needs a row here and in docs/protocol.md");
+        for (Object[] row : table) {
+            TimeoutKind kind = (TimeoutKind) row[0];
+            assertEquals(row[1], kind.code(), kind.name());
+            assertEquals(row[2], kind.isPaxosPhase(), kind.name());
+            assertEquals(kind, TimeoutKind.fromCode(kind.code()));
+        }
+        assertNull(TimeoutKind.fromCode(0x06));
     }
 
     @Test

@@ -99,4 +99,33 @@ class DefaultRetryPolicyTest {
         assertEquals(FAIL, new DefaultRetryPolicy(0).onFailure(GET, overloaded, 0));
         assertEquals(FAIL, RetryPolicy.never().onFailure(GET, overloaded, 0));
     }
+
+    @Test
+    void serialWritesAreRetriedOnlyAfterAnErrorThatGuaranteesNoEffect() {
+        for (Opcode op : List.of(Opcode.PUT_IF_ABSENT, Opcode.CAS, Opcode.DELETE_IF, Opcode.SERIAL_PUT)) {
+            for (boolean idempotentFlag : new boolean[] {false, true}) {
+                AttemptedRequest cas = new AttemptedRequest(op, idempotentFlag);
+                assertEquals(RETRY_NEXT_NODE, policy.onFailure(cas, new OverloadedException(ErrorCode.OVERLOADED,
+                        "shed before execution"), 0), op.toString());
+                assertEquals(RETRY_NEXT_NODE, policy.onFailure(cas, new UnavailableException("too few",
+                        ConsistencyLevel.SERIAL, 2, 1), 0), op.toString());
+                assertEquals(FAIL, policy.onFailure(cas, new OverloadedException(ErrorCode.OVERLOADED, "shed"), 1),
+                        "bounded like the rest: " + op);
+                // Outcome unknown: a repeat could apply it twice, or answer "not applied" for a write that did.
+                List<StrataException> unknown = List.of(
+                        new ConnectionException(new InetSocketAddress("127.0.0.1", 1), true, "broke in flight", null),
+                        new ContentionException(ErrorCode.CONTENTION, "lost its rounds"),
+                        new RequestTimeoutException("prepare", ConsistencyLevel.QUORUM, TimeoutKind.PREPARE, 1, 2),
+                        new RequestTimeoutException("propose", ConsistencyLevel.QUORUM, TimeoutKind.PROPOSE, 1, 2),
+                        new RequestTimeoutException("commit", ConsistencyLevel.QUORUM, TimeoutKind.COMMIT, 1, 2),
+                        RequestTimeoutException.clientSide("no answer", ConsistencyLevel.QUORUM, TimeoutKind.WRITE),
+                        new ServerErrorException(ErrorCode.SERVER_ERROR, "bug"));
+                for (StrataException e : unknown) {
+                    assertEquals(FAIL, policy.onFailure(cas, e, 0), op + " after " + e);
+                }
+                // No effect, but it would fail the same way elsewhere.
+                assertEquals(FAIL, policy.onFailure(cas, new InvalidRequestException(ErrorCode.INVALID_REQUEST, "bad"), 0));
+            }
+        }
+    }
 }

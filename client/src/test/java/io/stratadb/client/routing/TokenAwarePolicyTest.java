@@ -125,6 +125,49 @@ class TokenAwarePolicyTest {
         assertEquals(replicas, firsts, "each replica led one of three plans");
     }
 
+    private static List<Node> serialPlan(LoadBalancingPolicy policy, String keyspace, Bytes key) {
+        List<Node> out = new ArrayList<>();
+        policy.queryPlan(RoutingInfo.serial(keyspace, key)).forEachRemaining(out::add);
+        return out;
+    }
+
+    @Test
+    void serialRequestsAlwaysStartAtTheFirstLiveReplicaInRingOrder() {
+        List<NodeDescription> nodes = Topologies.randomNodes(new Random(23), 5, 4, new String[] {"dc1"}, 1);
+        TokenAwarePolicy policy = policy(nodes, null, Topologies.simple("ks", 3));
+        for (int k = 0; k < 20; k++) {
+            Bytes key = Bytes.ofUtf8("cas" + k);
+            List<Node> ringOrder = new ArrayList<>(expectedReplicas(Topologies.ring(nodes), key, new SimpleStrategy(3)));
+            for (int i = 0; i < 4; i++) {
+                plan(policy, "ks", key); // ordinary requests in between keep rotating; serial ones do not follow
+                List<Node> plan = serialPlan(policy, "ks", key);
+                assertEquals(ringOrder, plan.subList(0, 3), "cas" + k + ", plan " + i);
+                assertEquals(5, new HashSet<>(plan).size(), "every node, once");
+            }
+            health.markFailed(ringOrder.get(0));
+            List<Node> failedOver = serialPlan(policy, "ks", key);
+            assertEquals(ringOrder.subList(1, 3), failedOver.subList(0, 2), "the next live replica, in ring order");
+            assertEquals(ringOrder.get(0), failedOver.get(4), "the failed one last");
+            health.markUp(ringOrder.get(0));
+        }
+    }
+
+    @Test
+    void serialRequestsPreferTheFirstLocalReplica() {
+        List<NodeDescription> nodes = Topologies.randomNodes(new Random(29), 8, 4, new String[] {"dc1", "dc2"}, 2);
+        Map<String, Integer> rfs = Map.of("dc1", 2, "dc2", 2);
+        TokenAwarePolicy policy = policy(nodes, "dc2", Topologies.perDatacenter("ks", rfs));
+        TopologySnapshot snapshot = TopologySnapshot.of(Topologies.topology(nodes, Topologies.perDatacenter("ks", rfs)));
+        for (int i = 0; i < 20; i++) {
+            Bytes key = Bytes.ofUtf8("key" + i);
+            List<Node> localInRingOrder = snapshot.replicas("ks", key).stream()
+                    .filter(n -> "dc2".equals(snapshot.datacenterOf(n))).toList();
+            for (int j = 0; j < 3; j++) {
+                assertEquals(localInRingOrder, serialPlan(policy, "ks", key).subList(0, 2), "key" + i);
+            }
+        }
+    }
+
     @Test
     void aReplicaWhoseConnectionFailedGoesLastUntilItsBackoffHasPassed() {
         List<NodeDescription> nodes = Topologies.randomNodes(new Random(11), 4, 4, new String[] {"dc1"}, 1);

@@ -5,6 +5,12 @@ import io.stratadb.client.protocol.DataRequest;
 import io.stratadb.client.protocol.ErrorCode;
 import io.stratadb.client.protocol.Request;
 import io.stratadb.client.protocol.Response;
+import io.stratadb.client.protocol.SerialWriteRequest;
+import io.stratadb.client.protocol.message.data.CasRequest;
+import io.stratadb.client.protocol.message.data.DeleteIfRequest;
+import io.stratadb.client.protocol.message.data.PutIfAbsentRequest;
+import io.stratadb.client.protocol.message.data.SerialPutRequest;
+import io.stratadb.client.protocol.message.data.SerialWriteResult;
 import io.stratadb.client.protocol.message.data.DeleteRequest;
 import io.stratadb.client.protocol.message.data.DeleteResult;
 import io.stratadb.client.protocol.message.data.GetRequest;
@@ -82,6 +88,9 @@ public final class InMemoryStore {
             write(r.keyspace(), r.key(), new Cell(Bytes.EMPTY, ts, true));
             return new DeleteResult(ts);
         }
+        if (request instanceof SerialWriteRequest r) {
+            return serialWrite(r);
+        }
         if (request instanceof MultiGetRequest r) {
             List<KeyedValue> results = new ArrayList<>();
             for (Bytes key : r.keys()) {
@@ -115,6 +124,38 @@ public final class InMemoryStore {
             return topology();
         }
         return ErrorResponse.of(ErrorCode.INVALID_REQUEST, "the fake server does not do " + request.opcode());
+    }
+
+    /**
+     * A serial write on one node with a lock: the condition and the write happen atomically, which is what
+     * Paxos gives a real cluster. Conditions compare the live value byte for byte; absent matches only
+     * PUT_IF_ABSENT.
+     */
+    private Response serialWrite(SerialWriteRequest request) {
+        ValueResult current = read(request.keyspace(), request.key());
+        Bytes newValue;
+        boolean tombstone = false;
+        if (request instanceof PutIfAbsentRequest r) {
+            if (current.found()) {
+                return SerialWriteResult.notApplied(r.opcode(), current);
+            }
+            newValue = r.value();
+        } else if (request instanceof CasRequest r) {
+            if (!current.found() || !current.value().equals(r.expected())) {
+                return SerialWriteResult.notApplied(r.opcode(), current);
+            }
+            newValue = r.newValue();
+        } else if (request instanceof DeleteIfRequest r) {
+            if (!current.found() || !current.value().equals(r.expected())) {
+                return SerialWriteResult.notApplied(r.opcode(), current);
+            }
+            newValue = Bytes.EMPTY;
+            tombstone = true;
+        } else {
+            newValue = ((SerialPutRequest) request).value();
+        }
+        write(request.keyspace(), request.key(), new Cell(newValue, ++clock, tombstone));
+        return SerialWriteResult.applied(request.opcode());
     }
 
     /** A one-node ring: this server owns every token. */

@@ -6,16 +6,21 @@ import io.stratadb.client.protocol.handshake.Hello;
 import io.stratadb.client.protocol.handshake.Ready;
 import io.stratadb.client.protocol.message.admin.AdminRequest;
 import io.stratadb.client.protocol.message.admin.AdminResult;
+import io.stratadb.client.protocol.message.data.CasRequest;
+import io.stratadb.client.protocol.message.data.DeleteIfRequest;
 import io.stratadb.client.protocol.message.data.DeleteRequest;
 import io.stratadb.client.protocol.message.data.DeleteResult;
 import io.stratadb.client.protocol.message.data.GetRequest;
 import io.stratadb.client.protocol.message.data.GetResult;
 import io.stratadb.client.protocol.message.data.MultiGetRequest;
 import io.stratadb.client.protocol.message.data.MultiGetResult;
+import io.stratadb.client.protocol.message.data.PutIfAbsentRequest;
 import io.stratadb.client.protocol.message.data.PutRequest;
 import io.stratadb.client.protocol.message.data.PutResult;
 import io.stratadb.client.protocol.message.data.ScanRequest;
 import io.stratadb.client.protocol.message.data.ScanResult;
+import io.stratadb.client.protocol.message.data.SerialPutRequest;
+import io.stratadb.client.protocol.message.data.SerialWriteResult;
 import io.stratadb.client.protocol.message.error.ErrorResponse;
 import io.stratadb.client.protocol.message.schema.CreateKeyspaceRequest;
 import io.stratadb.client.protocol.message.schema.CreateKeyspaceResult;
@@ -47,6 +52,17 @@ public final class V1Codecs {
                 .register(Opcode.MULTI_GET_RESULT, MultiGetResult.class, new MultiGetResult.Codec())
                 .register(Opcode.SCAN, ScanRequest.class, new ScanRequest.Codec())
                 .register(Opcode.SCAN_RESULT, ScanResult.class, new ScanResult.Codec())
+                .register(Opcode.PUT_IF_ABSENT, PutIfAbsentRequest.class, new PutIfAbsentRequest.Codec())
+                .register(Opcode.PUT_IF_ABSENT_RESULT, SerialWriteResult.class,
+                        new SerialWriteResult.Codec(Opcode.PUT_IF_ABSENT_RESULT))
+                .register(Opcode.CAS, CasRequest.class, new CasRequest.Codec())
+                .register(Opcode.CAS_RESULT, SerialWriteResult.class, new SerialWriteResult.Codec(Opcode.CAS_RESULT))
+                .register(Opcode.DELETE_IF, DeleteIfRequest.class, new DeleteIfRequest.Codec())
+                .register(Opcode.DELETE_IF_RESULT, SerialWriteResult.class,
+                        new SerialWriteResult.Codec(Opcode.DELETE_IF_RESULT))
+                .register(Opcode.SERIAL_PUT, SerialPutRequest.class, new SerialPutRequest.Codec())
+                .register(Opcode.SERIAL_PUT_RESULT, SerialWriteResult.class,
+                        new SerialWriteResult.Codec(Opcode.SERIAL_PUT_RESULT))
                 .register(Opcode.CREATE_KEYSPACE, CreateKeyspaceRequest.class, new CreateKeyspaceRequest.Codec())
                 .register(Opcode.CREATE_KEYSPACE_RESULT, CreateKeyspaceResult.class, new CreateKeyspaceResult.Codec())
                 .register(Opcode.DROP_KEYSPACE, DropKeyspaceRequest.class, new DropKeyspaceRequest.Codec())

@@ -82,9 +82,100 @@ class MalformedInputTest {
     @Test
     void reservedCompareAndSetOpcodeSaysSo() {
         EmbeddedChannel ch = server();
-        ProtocolException e = refused(ch, RawFrames.request(8, 0x19, new byte[0]), ErrorCode.PROTOCOL_ERROR, 8);
+        ProtocolException e = refused(ch, RawFrames.request(8, 0x1D, new byte[0]), ErrorCode.PROTOCOL_ERROR, 8);
         assertTrue(e.getMessage().contains("compare-and-set"), e.getMessage());
+        e = refused(ch, RawFrames.request(8, 0x1B, new byte[0]), ErrorCode.PROTOCOL_ERROR, 8);
+        assertTrue(e.getMessage().contains("GET at SERIAL"), e.getMessage());
         stillWorks(ch);
+    }
+
+    /** PUT_IF_ABSENT, CAS, DELETE_IF and SERIAL_PUT share their head: keyspace, commit level, serial level, key. */
+    private static final int[] SERIAL_WRITES = {0x18, 0x19, 0x1A, 0x1C};
+
+    /** The rest of a valid body after the head, for each of {@link #SERIAL_WRITES}. */
+    private static byte[] serialWriteTail(int opcode) {
+        byte[] value = {0, 0, 0, 1, 'v'};
+        return switch (opcode) {
+            case 0x18, 0x1C -> (byte[]) body(value, 0x00);
+            case 0x19 -> (byte[]) body(value, value, 0x00);
+            default -> value;
+        };
+    }
+
+    @Test
+    void serialWritesDecodeWithBothLevels() {
+        EmbeddedChannel ch = server();
+        for (int op : SERIAL_WRITES) {
+            ch.writeInbound(RawFrames.request(3, op, body("ks", 0x04, 0x0A, new byte[] {0, 1, 'k'}, serialWriteTail(op))));
+            Envelope e = ch.readInbound();
+            io.stratadb.client.protocol.SerialWriteRequest r = (io.stratadb.client.protocol.SerialWriteRequest) e.message();
+            assertEquals(op, r.opcode().code());
+            assertEquals(io.stratadb.client.protocol.ConsistencyLevel.QUORUM, r.consistency());
+            assertEquals(io.stratadb.client.protocol.ConsistencyLevel.LOCAL_SERIAL, r.serialConsistency());
+        }
+        stillWorks(ch);
+    }
+
+    @Test
+    void aSerialLevelThatIsNotSerialIsAnInvalidRequest() {
+        EmbeddedChannel ch = server();
+        for (int op : SERIAL_WRITES) {
+            for (int notSerial : new int[] {0x00, 0x01, 0x04, 0x08}) {
+                ProtocolException e = refused(ch, RawFrames.request(4, op,
+                        body("ks", 0x01, notSerial, new byte[] {0, 1, 'k'}, serialWriteTail(op))),
+                        ErrorCode.INVALID_REQUEST, 4);
+                assertTrue(e.getMessage().contains("SERIAL or LOCAL_SERIAL"), e.getMessage());
+            }
+            // A serial level as the commit level is just as meaningless.
+            refused(ch, RawFrames.request(4, op, body("ks", 0x09, 0x09, new byte[] {0, 1, 'k'}, serialWriteTail(op))),
+                    ErrorCode.INVALID_REQUEST, 4);
+            // An unknown level byte is a broken frame, not a bad choice.
+            refused(ch, RawFrames.request(4, op, body("ks", 0x01, 0x7F, new byte[] {0, 1, 'k'}, serialWriteTail(op))),
+                    ErrorCode.PROTOCOL_ERROR, 4);
+        }
+        stillWorks(ch);
+    }
+
+    @Test
+    void serialWritesRefuseATimestampUnknownOptionsTruncationAndTrailingBytes() {
+        EmbeddedChannel ch = server();
+        byte[] value = {0, 0, 0, 1, 'v'};
+        byte[] key = {0, 1, 'k'};
+        // The timestamp bit of PUT is not allowed: a serial write's timestamp comes from its ballot.
+        refused(ch, RawFrames.request(5, 0x18, body("ks", 0x01, 0x09, key, value, 0x02, new byte[8])),
+                ErrorCode.PROTOCOL_ERROR, 5);
+        refused(ch, RawFrames.request(5, 0x19, body("ks", 0x01, 0x09, key, value, value, 0x80)),
+                ErrorCode.PROTOCOL_ERROR, 5);
+        // TTL bit set but no TTL follows.
+        refused(ch, RawFrames.request(5, 0x1C, body("ks", 0x01, 0x09, key, value, 0x01)), ErrorCode.PROTOCOL_ERROR, 5);
+        // CAS without its new value; DELETE_IF without its expected value.
+        refused(ch, RawFrames.request(5, 0x19, body("ks", 0x01, 0x09, key, value)), ErrorCode.PROTOCOL_ERROR, 5);
+        refused(ch, RawFrames.request(5, 0x1A, body("ks", 0x01, 0x09, key)), ErrorCode.PROTOCOL_ERROR, 5);
+        refused(ch, RawFrames.request(5, 0x1A, body("ks", 0x01, 0x09, key, value, 0x00)), ErrorCode.PROTOCOL_ERROR, 5);
+        // No serial level at all.
+        refused(ch, RawFrames.request(5, 0x1A, body("ks", 0x01)), ErrorCode.PROTOCOL_ERROR, 5);
+        stillWorks(ch);
+    }
+
+    @Test
+    void malformedSerialWriteResults() {
+        EmbeddedChannel client = new EmbeddedChannel(new FrameDecoder(), new MessageCodec(registry, PeerRole.CLIENT));
+        // applied must be 0 or 1
+        ProtocolException e = assertThrows(ProtocolException.class,
+                () -> client.writeInbound(RawFrames.frame(0x81, 0, 6, 0x99, new byte[] {2})));
+        assertEquals(ErrorCode.PROTOCOL_ERROR, e.code());
+        // not applied, but the current value is missing; applied, but followed by a value
+        assertThrows(ProtocolException.class, () -> client.writeInbound(RawFrames.frame(0x81, 0, 6, 0x99, new byte[] {0})));
+        assertThrows(ProtocolException.class,
+                () -> client.writeInbound(RawFrames.frame(0x81, 0, 6, 0x98, new byte[] {1, 0})));
+        // a SERIAL_PUT cannot fail its (absent) condition
+        assertThrows(ProtocolException.class,
+                () -> client.writeInbound(RawFrames.frame(0x81, 0, 6, 0x9C, new byte[] {0, 0})));
+        client.writeInbound(RawFrames.frame(0x81, 0, 7, 0x9A, new byte[] {0, 0}));
+        Envelope ok = client.readInbound();
+        assertEquals(io.stratadb.client.protocol.message.data.SerialWriteResult.notApplied(Opcode.DELETE_IF,
+                io.stratadb.client.protocol.message.data.ValueResult.absent()), ok.message());
+        assertFalse(client.finishAndReleaseAll());
     }
 
     @Test

@@ -9,6 +9,8 @@ import io.stratadb.client.protocol.message.admin.AdminRequest;
 import io.stratadb.client.protocol.message.admin.AdminResult;
 import io.stratadb.client.protocol.handshake.Hello;
 import io.stratadb.client.protocol.handshake.Ready;
+import io.stratadb.client.protocol.message.data.CasRequest;
+import io.stratadb.client.protocol.message.data.DeleteIfRequest;
 import io.stratadb.client.protocol.message.data.DeleteRequest;
 import io.stratadb.client.protocol.message.data.DeleteResult;
 import io.stratadb.client.protocol.message.data.GetRequest;
@@ -16,11 +18,14 @@ import io.stratadb.client.protocol.message.data.GetResult;
 import io.stratadb.client.protocol.message.data.KeyedValue;
 import io.stratadb.client.protocol.message.data.MultiGetRequest;
 import io.stratadb.client.protocol.message.data.MultiGetResult;
+import io.stratadb.client.protocol.message.data.PutIfAbsentRequest;
 import io.stratadb.client.protocol.message.data.PutRequest;
 import io.stratadb.client.protocol.message.data.PutResult;
 import io.stratadb.client.protocol.message.data.Row;
 import io.stratadb.client.protocol.message.data.ScanRequest;
 import io.stratadb.client.protocol.message.data.ScanResult;
+import io.stratadb.client.protocol.message.data.SerialPutRequest;
+import io.stratadb.client.protocol.message.data.SerialWriteResult;
 import io.stratadb.client.protocol.message.data.ValueResult;
 import io.stratadb.client.protocol.message.error.ErrorResponse;
 import io.stratadb.client.protocol.message.error.KeyspaceDetails;
@@ -82,6 +87,14 @@ public final class RandomMessages {
                     random.nextInt(Integer.MAX_VALUE));
             case SCAN_RESULT -> new ScanResult(list(0, 20, () -> new Row(key(), value(), random.nextLong())),
                     random.nextBoolean() ? Optional.of(key()) : Optional.empty());
+            case PUT_IF_ABSENT -> new PutIfAbsentRequest(name(), writeCl(), serialCl(), key(), value(), ttl());
+            case CAS -> new CasRequest(name(), writeCl(), serialCl(), key(), value(), value(), ttl());
+            case DELETE_IF -> new DeleteIfRequest(name(), writeCl(), serialCl(), key(), value());
+            case SERIAL_PUT -> new SerialPutRequest(name(), writeCl(), serialCl(), key(), value(), ttl());
+            case PUT_IF_ABSENT_RESULT, CAS_RESULT, DELETE_IF_RESULT -> random.nextBoolean()
+                    ? new SerialWriteResult(opcode, true, Optional.empty())
+                    : new SerialWriteResult(opcode, false, Optional.of(valueResult()));
+            case SERIAL_PUT_RESULT -> new SerialWriteResult(opcode, true, Optional.empty());
             case CREATE_KEYSPACE -> new CreateKeyspaceRequest(keyspace(), random.nextBoolean());
             case CREATE_KEYSPACE_RESULT -> new CreateKeyspaceResult(random.nextBoolean());
             case DROP_KEYSPACE -> new DropKeyspaceRequest(name(), random.nextBoolean());
@@ -117,6 +130,23 @@ public final class RandomMessages {
         return all[random.nextInt(all.length)];
     }
 
+    /** A level a write may use: any but SERIAL and LOCAL_SERIAL. */
+    public ConsistencyLevel writeCl() {
+        ConsistencyLevel cl;
+        do {
+            cl = cl();
+        } while (!cl.isValidForWrite());
+        return cl;
+    }
+
+    public ConsistencyLevel serialCl() {
+        return random.nextBoolean() ? ConsistencyLevel.SERIAL : ConsistencyLevel.LOCAL_SERIAL;
+    }
+
+    private OptionalInt ttl() {
+        return random.nextBoolean() ? OptionalInt.of(random.nextInt()) : OptionalInt.empty();
+    }
+
     public Bytes key() {
         int kind = random.nextInt(20);
         int length = kind == 0 ? 0 : kind == 1 ? 0xFFFF : random.nextInt(40);
@@ -144,7 +174,7 @@ public final class RandomMessages {
         ErrorCode code = codes[random.nextInt(codes.length)];
         return new ErrorResponse(code, name(), switch (code) {
             case UNAVAILABLE -> new UnavailableDetails(cl(), random.nextInt(), random.nextInt());
-            case TIMEOUT -> new TimeoutDetails(cl(), random.nextBoolean() ? TimeoutKind.READ : TimeoutKind.WRITE,
+            case TIMEOUT -> new TimeoutDetails(cl(), TimeoutKind.values()[random.nextInt(TimeoutKind.values().length)],
                     random.nextInt(), random.nextInt());
             case UNKNOWN_KEYSPACE, ALREADY_EXISTS -> new KeyspaceDetails(name());
             default -> NoDetails.INSTANCE;
