@@ -29,7 +29,14 @@ import io.stratadb.node.messaging.NettyMessagingSettings;
 import io.stratadb.node.messaging.Verb;
 import io.stratadb.node.messaging.payload.HintPayload;
 import io.stratadb.node.messaging.payload.MutationPayload;
+import io.stratadb.node.paxos.BallotGenerator;
+import io.stratadb.node.paxos.PaxosCoordinator;
+import io.stratadb.node.paxos.PaxosReplica;
+import io.stratadb.node.paxos.ProposerConfig;
+import io.stratadb.node.paxos.StoragePaxosDataTable;
+import io.stratadb.node.paxos.StoragePaxosStateStore;
 import io.stratadb.node.replica.MutationVerbHandler;
+import io.stratadb.node.replica.PaxosVerbHandlers;
 import io.stratadb.node.replica.RangeReadVerbHandler;
 import io.stratadb.node.replica.ReadVerbHandler;
 import io.stratadb.node.time.HybridLogicalClock;
@@ -40,6 +47,7 @@ import java.time.Duration;
 import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.Set;
+import java.util.SplittableRandom;
 import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -78,6 +86,7 @@ import io.stratadb.node.service.MultiGetHandler;
 import io.stratadb.node.service.PutHandler;
 import io.stratadb.node.service.RequestHandlers;
 import io.stratadb.node.service.ScanHandler;
+import io.stratadb.node.service.SerialWriteHandler;
 import io.stratadb.node.service.TopologyHandler;
 import io.stratadb.node.transport.ClientServer;
 import io.stratadb.node.transport.InFlightLimiter;
@@ -109,6 +118,13 @@ public final class StrataNode implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(StrataNode.class);
     private static final int SCHEMA_QUEUE = 64;
     private static final int ADMIN_QUEUE = 16;
+    private static final int PAXOS_THREADS = 4;
+    private static final int PAXOS_QUEUE = 4096;
+    /** A Paxos round that has no quorum after this long is retried (the whole operation has write_timeout_ms). */
+    private static final long PAXOS_ROUND_NANOS = TimeUnit.MILLISECONDS.toNanos(250);
+    private static final int PAXOS_MAX_ATTEMPTS = 10;
+    private static final long PAXOS_BACKOFF_BASE_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
+    private static final long PAXOS_BACKOFF_MAX_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
     private static final long STAGE_SHUTDOWN_MILLIS = 10_000;
     private static final int INTERNODE_HANDLER_THREADS = 4;
     private static final int INTERNODE_HANDLER_QUEUE = 4096;
@@ -128,6 +144,7 @@ public final class StrataNode implements AutoCloseable {
     private BoundedStage readStage;
     private BoundedStage schemaStage;
     private BoundedStage adminStage;
+    private BoundedStage paxosStage;
     private RequestTimer timer;
     private InFlightLimiter limiter;
     private NodeMetrics metrics;
@@ -198,6 +215,8 @@ public final class StrataNode implements AutoCloseable {
         schemaStage = new BoundedStage("schema", 1, SCHEMA_QUEUE, new NodeThreadFactory(name, "schema"));
         // Flush and major compaction may take minutes: their own thread, so schema changes never wait on them.
         adminStage = new BoundedStage("admin", 1, ADMIN_QUEUE, new NodeThreadFactory(name, "admin"));
+        // Acceptor steps sync their state to disk before answering: never on a network thread.
+        paxosStage = new BoundedStage("paxos", PAXOS_THREADS, PAXOS_QUEUE, new NodeThreadFactory(name, "paxos"));
         timer = new WheelRequestTimer(new NodeThreadFactory(name, "timeouts"));
         limiter = new InFlightLimiter(config.maxInFlightTotal(), clock);
         metrics = new NodeMetrics(registry);
@@ -222,6 +241,9 @@ public final class StrataNode implements AutoCloseable {
                 schemaSync::pullFrom));
         messaging.registerHandler(Verb.READ, new ReadVerbHandler(local));
         messaging.registerHandler(Verb.RANGE_READ, new RangeReadVerbHandler(local));
+        PaxosReplica acceptor = new PaxosReplica(new StoragePaxosStateStore(storage, clock::currentTimeMicros),
+                new StoragePaxosDataTable(storage));
+        new PaxosVerbHandlers(acceptor, paxosStage, schema::current, schemaSync::pullFrom).register(messaging);
         messaging.start();
         Endpoint internode = new Endpoint(advertised.getHostAddress(), netty.boundAddress().getPort());
 
@@ -234,8 +256,20 @@ public final class StrataNode implements AutoCloseable {
         coordinator = new ReplicaCoordinator(cluster, schema::current, new MessagingReplicaAccess(cluster, local,
                 messaging, timestamps, Duration.ofMillis(config.readTimeoutMs()), writeTimeout), hintService, timer,
                 clock, config.readTimeoutMs(), config.writeTimeoutMs());
+        UUID hostUuid = UUID.fromString(hostId);
+        PaxosCoordinator paxos = new PaxosCoordinator(cluster, schema::current, acceptor, hostId, paxosStage, messaging,
+                new BallotGenerator(timestamps::nextTimestampMicros,
+                        hostUuid.getMostSignificantBits() ^ hostUuid.getLeastSignificantBits()),
+                timer, clock, new ProposerConfig(TimeUnit.MILLISECONDS.toNanos(config.writeTimeoutMs()),
+                        PAXOS_ROUND_NANOS, PAXOS_MAX_ATTEMPTS, PAXOS_BACKOFF_BASE_NANOS, PAXOS_BACKOFF_MAX_NANOS, 0),
+                new SplittableRandom());
+        int maxValue = config.maxValueSizeBytes();
         RequestHandlers handlers = new RequestHandlers(List.of(
-                new GetHandler(coordinator, clock),
+                new GetHandler(coordinator, paxos, clock),
+                SerialWriteHandler.putIfAbsent(paxos, maxValue),
+                SerialWriteHandler.cas(paxos, maxValue),
+                SerialWriteHandler.deleteIf(paxos),
+                SerialWriteHandler.serialPut(paxos, maxValue),
                 new PutHandler(coordinator, timestamps, clock, config.maxValueSizeBytes()),
                 new DeleteHandler(coordinator, timestamps, clock),
                 new MultiGetHandler(coordinator, clock, config.maxFrameSizeBytes()),
@@ -467,6 +501,9 @@ public final class StrataNode implements AutoCloseable {
                 }
                 if (adminStage != null) {
                     adminStage.shutdown(STAGE_SHUTDOWN_MILLIS);
+                }
+                if (paxosStage != null) {
+                    paxosStage.shutdown(STAGE_SHUTDOWN_MILLIS);
                 }
             } finally {
                 if (storage != null) {

@@ -6,6 +6,7 @@ import io.stratadb.client.protocol.ErrorCode;
 import io.stratadb.client.protocol.codec.Envelope;
 import io.stratadb.client.protocol.message.data.DeleteRequest;
 import io.stratadb.client.protocol.message.data.GetRequest;
+import io.stratadb.client.protocol.message.data.MultiGetRequest;
 import io.stratadb.client.protocol.message.data.GetResult;
 import io.stratadb.client.protocol.message.data.PutRequest;
 import io.stratadb.client.protocol.message.data.PutResult;
@@ -35,6 +36,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -171,7 +173,8 @@ class ErrorCodesTest {
         client.expectError(new PutRequest("ks", ConsistencyLevel.SERIAL, bytes("k"), bytes("v")), ErrorCode.INVALID_REQUEST);
         client.expectError(new DeleteRequest("ks", ConsistencyLevel.LOCAL_SERIAL, bytes("k")), ErrorCode.INVALID_REQUEST);
         client.expectError(new GetRequest("ks", ConsistencyLevel.ANY, bytes("k")), ErrorCode.INVALID_REQUEST);
-        client.expectError(new GetRequest("ks", ConsistencyLevel.SERIAL, bytes("k")), ErrorCode.INVALID_REQUEST);
+        client.expectError(new MultiGetRequest("ks", ConsistencyLevel.SERIAL, List.of(bytes("k"))),
+                ErrorCode.INVALID_REQUEST);
         client.expectError(new ScanRequest("ks", ConsistencyLevel.ONE, Optional.empty(), 0), ErrorCode.INVALID_REQUEST);
         client.expectError(createKeyspace("bad-name", 1), ErrorCode.INVALID_REQUEST);
         client.expectError(createKeyspace("x".repeat(49), 1), ErrorCode.INVALID_REQUEST);

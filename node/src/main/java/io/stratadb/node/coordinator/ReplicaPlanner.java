@@ -39,7 +39,7 @@ public final class ReplicaPlanner {
             throw RequestException.invalid(cl + " is only valid for writes");
         }
         if (cl.isSerial()) {
-            throw RequestException.invalid(cl + " reads need compare-and-set support, which this node does not have yet");
+            throw RequestException.invalid(cl + " reads are single-key GETs through Paxos; multi-get and scan do not support it");
         }
         List<NodeInfo> natural = view.ring().replicasFor(new Token(token), ks.strategy());
         List<NodeInfo> live = live(view, natural);

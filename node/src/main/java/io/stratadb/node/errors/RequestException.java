@@ -51,6 +51,11 @@ public final class RequestException extends RuntimeException {
         return new RequestException(ErrorResponse.of(ErrorCode.OVERLOADED, message));
     }
 
+    /** A compare-and-set gave up after its bounded, randomized retries lost to competing proposers. */
+    public static RequestException contention(String message) {
+        return new RequestException(ErrorResponse.of(ErrorCode.CONTENTION, message));
+    }
+
     public static RequestException timeout(ConsistencyLevel cl, TimeoutKind kind, int received, int required) {
         return new RequestException(ErrorResponse.timeout(cl, kind, received, required));
     }

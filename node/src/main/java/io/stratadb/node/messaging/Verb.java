@@ -1,5 +1,11 @@
 package io.stratadb.node.messaging;
 
+import io.stratadb.node.paxos.message.AcceptResponseCodec;
+import io.stratadb.node.paxos.message.CommitAckCodec;
+import io.stratadb.node.paxos.message.CommitRequestCodec;
+import io.stratadb.node.paxos.message.PrepareRequestCodec;
+import io.stratadb.node.paxos.message.PromiseResponseCodec;
+import io.stratadb.node.paxos.message.ProposeRequestCodec;
 import io.stratadb.node.messaging.payload.EmptyPayload;
 import io.stratadb.node.messaging.payload.FailurePayloadCodec;
 import io.stratadb.node.messaging.payload.HintPayloadCodec;
@@ -12,8 +18,8 @@ import io.stratadb.node.messaging.payload.ReadResponsePayloadCodec;
 
 /**
  * What a message means, and so which payload codec reads it. Ids are on the wire: never renumber, never
- * reuse. Ids 20-29 are reserved for Paxos (prepare, promise, propose, accepted, commit, commit ack) and
- * 30-39 for repair (validation, Merkle tree, sync, stream); a peer that receives an id it does not know
+ * reuse. Ids 20-25 are Paxos (prepare, promise, propose, accept, commit, commit ack), 26-29 are kept
+ * for Paxos and 30-39 for repair (validation, Merkle tree, sync, stream); a peer that receives an id it does not know
  * answers a request with {@code UNKNOWN_VERB} and keeps the connection. See docs/internode-protocol.md.
  */
 public enum Verb {
@@ -34,7 +40,16 @@ public enum Verb {
     FAILURE_RESPONSE(12, FailurePayloadCodec.INSTANCE),
     /** One page of a replica's table (the coordinator's scan). */
     RANGE_READ(13, RangeReadPayloadCodec.INSTANCE),
-    RANGE_READ_RESPONSE(14, RangeReadResponsePayloadCodec.INSTANCE);
+    RANGE_READ_RESPONSE(14, RangeReadResponsePayloadCodec.INSTANCE),
+    /** Paxos phase 1: promise not to accept older ballots, and tell the key's current value. */
+    PAXOS_PREPARE(20, PrepareRequestCodec.INSTANCE),
+    PAXOS_PROMISE(21, PromiseResponseCodec.INSTANCE),
+    /** Paxos phase 2: accept this proposal unless a newer ballot was promised. */
+    PAXOS_PROPOSE(22, ProposeRequestCodec.INSTANCE),
+    PAXOS_ACCEPT(23, AcceptResponseCodec.INSTANCE),
+    /** The chosen proposal: apply it to the data and record it as committed. */
+    PAXOS_COMMIT(24, CommitRequestCodec.INSTANCE),
+    PAXOS_COMMIT_ACK(25, CommitAckCodec.INSTANCE);
 
     /** Ids are u16 on the wire; this table covers the ids in use and the reserved ranges. */
     private static final Verb[] BY_ID = new Verb[64];

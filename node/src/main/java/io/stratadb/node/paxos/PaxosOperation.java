@@ -13,8 +13,9 @@ import java.util.Objects;
  * @param table the storage table; {@code key} the storage key (as the coordinator computes them)
  * @param expected the value a CAS or delete-if requires (null for the other kinds)
  * @param value the value a CAS, put-if-absent or serial put writes (null for the other kinds)
+ * @param ttlSeconds the written value expires this long after the ballot's time; 0: never
  */
-public record PaxosOperation(Kind kind, String table, byte[] key, byte[] expected, byte[] value) {
+public record PaxosOperation(Kind kind, String table, byte[] key, byte[] expected, byte[] value, int ttlSeconds) {
 
     public enum Kind {
         /** Write {@code value} if the current value equals {@code expected}. */
@@ -29,7 +30,14 @@ public record PaxosOperation(Kind kind, String table, byte[] key, byte[] expecte
         SERIAL_READ
     }
 
+    public PaxosOperation(Kind kind, String table, byte[] key, byte[] expected, byte[] value) {
+        this(kind, table, key, expected, value, 0);
+    }
+
     public PaxosOperation {
+        if (ttlSeconds < 0 || (ttlSeconds > 0 && value == null)) {
+            throw new IllegalArgumentException("a TTL needs a written value and must not be negative: " + ttlSeconds);
+        }
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(table, "table");
         Objects.requireNonNull(key, "key");
@@ -88,18 +96,28 @@ public record PaxosOperation(Kind kind, String table, byte[] key, byte[] expecte
         if (value == null) {
             throw new IllegalStateException(kind + " writes nothing");
         }
+        if (ttlSeconds > 0) {
+            long expiresAt = ballot.micros() / 1_000_000L + ttlSeconds;
+            return Cell.expiring(value.clone(), ballot.micros(), (int) Math.min(Integer.MAX_VALUE - 1, expiresAt));
+        }
         return Cell.value(value.clone(), ballot.micros());
+    }
+
+    /** The same operation writing a value that expires {@code seconds} after it is written. */
+    public PaxosOperation withTtl(int seconds) {
+        return new PaxosOperation(kind, table, key, expected, value, seconds);
     }
 
     @Override
     public boolean equals(Object o) {
         return o instanceof PaxosOperation p && kind == p.kind && table.equals(p.table) && Arrays.equals(key, p.key)
-                && Arrays.equals(expected, p.expected) && Arrays.equals(value, p.value);
+                && Arrays.equals(expected, p.expected) && Arrays.equals(value, p.value) && ttlSeconds == p.ttlSeconds;
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(kind, table, Arrays.hashCode(key), Arrays.hashCode(expected), Arrays.hashCode(value));
+        return Objects.hash(kind, table, Arrays.hashCode(key), Arrays.hashCode(expected), Arrays.hashCode(value),
+                ttlSeconds);
     }
 
     @Override
