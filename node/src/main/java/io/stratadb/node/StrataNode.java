@@ -325,6 +325,10 @@ public final class StrataNode implements AutoCloseable {
             membership.setLocalTokens(identity.tokens());
             gossip.gossiper().updateLocalStates(Map.of(ApplicationState.TOKENS, TokensText.encode(identity.tokens()),
                     ApplicationState.STATUS, StatusValue.of(NodeStatus.NORMAL).encode()));
+        } else {
+            // A restarted node that served clients before hearing from its peers would see a ring of itself
+            // alone: CL ONE reads from its possibly stale copy only, hints and repairs going nowhere.
+            awaitPeers(gossipConfig, internode);
         }
         clusterTasks = Executors.newSingleThreadScheduledExecutor(new NodeThreadFactory(name, "cluster-tasks"));
         clusterTasks.scheduleWithFixedDelay(this::replayHints, HINT_CHECK_SECONDS, HINT_CHECK_SECONDS, TimeUnit.SECONDS);
@@ -342,9 +346,23 @@ public final class StrataNode implements AutoCloseable {
      * no other seed to ask starts at once: it is the first node of its cluster.
      */
     private TokenRing learnRing(GossipConfig gossipConfig, Endpoint self) throws InterruptedException {
+        if (!awaitPeers(gossipConfig, self)) {
+            return membership.peerRing();
+        }
+        TokenRing ring = membership.peerRing();
+        log.info("Learnt a ring of {} node(s) from gossip; allocating tokens against it", ring.nodes().size());
+        return ring;
+    }
+
+    /**
+     * Waits until gossip brought word of a peer (at most {@code ring_delay_ms}) and three rounds more for
+     * the rest of the ring; returns whether a peer was heard from. Returns at once for a node with no
+     * other seed: it is the first node of its cluster.
+     */
+    private boolean awaitPeers(GossipConfig gossipConfig, Endpoint self) throws InterruptedException {
         boolean otherSeeds = gossipConfig.seeds().stream().anyMatch(s -> !s.equals(self));
         if (!otherSeeds || config.ringDelayMs() == 0) {
-            return membership.peerRing();
+            return false;
         }
         long interval = config.gossipIntervalMs();
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(config.ringDelayMs());
@@ -352,14 +370,12 @@ public final class StrataNode implements AutoCloseable {
             Thread.sleep(Math.min(interval, 50));
         }
         if (membership.knownPeers() == 0) {
-            log.warn("Heard from no seed within ring_delay_ms {}; picking tokens as the first node of the cluster",
+            log.warn("Heard from no seed within ring_delay_ms {}; going on with the ring this node knows",
                     config.ringDelayMs());
-            return membership.peerRing();
+            return false;
         }
         Thread.sleep(3 * interval); // the seed's ACK brought what it knows; let stragglers' states arrive too
-        TokenRing ring = membership.peerRing();
-        log.info("Learnt a ring of {} node(s) from gossip; allocating tokens against it", ring.nodes().size());
-        return ring;
+        return true;
     }
 
     private Set<Endpoint> seeds() {

@@ -25,6 +25,7 @@ import io.stratadb.storage.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.BiFunction;
 import java.util.function.Supplier;
@@ -102,6 +103,16 @@ public final class PaxosCoordinator {
                 if (view.isAlive(n)) {
                     alive.add(n.id());
                 }
+            }
+            // The quorum comes from the replication factor, not from the replicas this node happens to know:
+            // a node that has not yet heard of its peers (just restarted, say) must not take itself for a
+            // majority. Replicas the ring does not show are counted as participants that are down.
+            Map<String, Integer> rfByDc = ks.replicationByDatacenter(view.localDatacenter());
+            int replicationFactor = serial == ConsistencyLevel.LOCAL_SERIAL
+                    ? rfByDc.getOrDefault(view.localDatacenter(), 0)
+                    : rfByDc.values().stream().mapToInt(Integer::intValue).sum();
+            for (int missing = 0; participants.size() < replicationFactor; missing++) {
+                participants.add("(replica not in this node's ring #" + missing + ")");
             }
             if (participants.isEmpty()) {
                 throw RequestException.unavailable(serial, 1, 0);

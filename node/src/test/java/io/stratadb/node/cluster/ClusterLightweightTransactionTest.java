@@ -78,6 +78,46 @@ class ClusterLightweightTransactionTest {
     }
 
     @Test
+    void aRestartedNodeThatKnowsNoPeerYetDoesNotTakeItselfForAMajority() throws Exception {
+        cluster = TestCluster.start(dir, 3);
+        try (StrataClient c = client(0)) {
+            c.createKeyspace("lwt", 3);
+            assertTrue(c.putIfAbsent("r", "first").applied());
+        }
+        io.stratadb.gossip.state.Endpoint seed = cluster.node(0).internodeEndpoint();
+        cluster.stop(0);
+        // Node 0 (the seed) comes back cut off: it hears from nobody, so its ring holds only itself.
+        cluster.filter().drop(seed, null);
+        cluster.filter().drop(null, seed);
+        cluster.restart(0);
+        try (ProtocolClientHolder only = new ProtocolClientHolder(cluster.node(0).clientAddress())) {
+            var error = only.client.expectError(new io.stratadb.client.protocol.message.data.GetRequest("lwt",
+                    ConsistencyLevel.SERIAL, io.stratadb.client.protocol.Bytes.ofUtf8("r")),
+                    io.stratadb.client.protocol.ErrorCode.UNAVAILABLE);
+            assertTrue(error.message().contains("SERIAL"), error.message());
+        }
+        cluster.filter().clear();
+        cluster.awaitConverged();
+        try (StrataClient c = client(0)) {
+            assertEquals("first", new String(c.get("r", SERIAL).value()));
+        }
+    }
+
+    /** A raw protocol connection to one node, so the request cannot be routed elsewhere. */
+    private static final class ProtocolClientHolder implements AutoCloseable {
+        final io.stratadb.node.testing.ProtocolClient client;
+
+        ProtocolClientHolder(java.net.InetSocketAddress address) throws java.io.IOException {
+            client = io.stratadb.node.testing.ProtocolClient.connect(address);
+        }
+
+        @Override
+        public void close() throws java.io.IOException {
+            client.close();
+        }
+    }
+
+    @Test
     void aQuorumOfReplicasIsEnoughAndLessIsUnavailable() {
         cluster = TestCluster.start(dir, 3);
         try (StrataClient c = client(0)) {
