@@ -92,7 +92,7 @@ class InboundMessageHandlerTest {
     void unknownVerbRequestIsAnsweredAndTheConnectionStays() {
         EmbeddedChannel ch = channel();
         ByteBuf bytes = frames(new Handshake(FrameFormat.VERSION, PEER));
-        bytes.writeByte(FrameFormat.VERSION).writeShort(25).writeByte(MessageKind.REQUEST.flag()).writeLong(77)
+        bytes.writeByte(FrameFormat.VERSION).writeShort(29).writeByte(MessageKind.REQUEST.flag()).writeLong(77)
                 .writeInt(2).writeShort(0);
         ch.writeInbound(bytes);
         assertTrue(ch.isOpen());

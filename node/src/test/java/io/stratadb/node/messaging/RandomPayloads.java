@@ -8,6 +8,14 @@ import io.stratadb.node.messaging.payload.OpaquePayload;
 import io.stratadb.node.messaging.payload.ReadPayload;
 import io.stratadb.node.messaging.payload.ReadResponsePayload;
 import io.stratadb.node.messaging.payload.RangeReadPayload;
+import io.stratadb.node.paxos.Ballot;
+import io.stratadb.node.paxos.Proposal;
+import io.stratadb.node.paxos.message.AcceptResponse;
+import io.stratadb.node.paxos.message.CommitAck;
+import io.stratadb.node.paxos.message.CommitRequest;
+import io.stratadb.node.paxos.message.PrepareRequest;
+import io.stratadb.node.paxos.message.PromiseResponse;
+import io.stratadb.node.paxos.message.ProposeRequest;
 import io.stratadb.node.messaging.payload.RangeReadResponsePayload;
 import io.stratadb.storage.Cell;
 import io.stratadb.storage.engine.KeyCell;
@@ -47,9 +55,26 @@ final class RandomPayloads {
                 return new OpaquePayload(bytes(300));
             case FAILURE_RESPONSE:
                 return new FailurePayload(FailurePayload.Code.values()[random.nextInt(4)], string());
+            case PAXOS_PREPARE: return new PrepareRequest(string(), bytes(40), ballot());
+            case PAXOS_PROMISE:
+                return random.nextBoolean() ? PromiseResponse.reject(ballot(), ballot())
+                        : PromiseResponse.promise(ballot(), random.nextBoolean() ? null : proposal(), ballot(),
+                        random.nextBoolean() ? null : cell());
+            case PAXOS_PROPOSE: return new ProposeRequest(string(), bytes(40), proposal());
+            case PAXOS_ACCEPT: return new AcceptResponse(ballot(), random.nextBoolean(), ballot());
+            case PAXOS_COMMIT: return new CommitRequest(string(), bytes(40), proposal());
+            case PAXOS_COMMIT_ACK: return new CommitAck(ballot());
             default:
                 return EmptyPayload.INSTANCE;
         }
+    }
+
+    private Ballot ballot() {
+        return new Ballot(random.nextLong() & Long.MAX_VALUE, random.nextLong());
+    }
+
+    private Proposal proposal() {
+        return new Proposal(ballot(), random.nextBoolean() ? null : cell());
     }
 
     private ReadResponsePayload readResponse() {
