@@ -118,7 +118,8 @@ public final class StrataNode implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(StrataNode.class);
     private static final int SCHEMA_QUEUE = 64;
     private static final int ADMIN_QUEUE = 16;
-    private static final int PAXOS_THREADS = 4;
+    /** Acceptor steps block on their group commit: many threads let one fsync cover many steps. */
+    private static final int PAXOS_THREADS = 32;
     private static final int PAXOS_QUEUE = 4096;
     /** A Paxos round that has no quorum after this long is retried (the whole operation has write_timeout_ms). */
     private static final long PAXOS_ROUND_NANOS = TimeUnit.MILLISECONDS.toNanos(250);
