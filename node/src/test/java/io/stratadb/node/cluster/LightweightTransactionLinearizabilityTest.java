@@ -46,7 +46,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class LightweightTransactionLinearizabilityTest {
 
     private static final int CLIENTS = 4;
-    private static final int OPS_PER_CLIENT = 120;
+    private static final int OPS_PER_CLIENT = 200;
     private static final String[] KEYS = {"k0", "k1", "k2", "k3", "k4"};
     private static final RequestOptions SERIAL = RequestOptions.defaults().withConsistency(ConsistencyLevel.SERIAL)
             .withTimeout(Duration.ofSeconds(3));
@@ -206,7 +206,7 @@ class LightweightTransactionLinearizabilityTest {
         return Outcome.read(r.isPresent() ? new String(r.value()) : null);
     }
 
-    /** Every ~700 ms: heal, then one fault for a while; a stopped node is restarted at the next turn. */
+    /** Every ~500 ms: heal, then one fault for a while; a stopped node is restarted at the next turn. */
     private void nemesis(Random random, AtomicBoolean running) throws InterruptedException {
         MessageFilter filter = cluster.filter();
         int stopped = -1;
@@ -236,7 +236,7 @@ class LightweightTransactionLinearizabilityTest {
                     stopped = victim;
                 }
             }
-            Thread.sleep(700);
+            Thread.sleep(500);
         }
         filter.clear();
         if (stopped >= 0) {
