@@ -1,5 +1,6 @@
 package io.stratadb.node.paxos;
 
+import java.util.concurrent.CompletableFuture;
 import io.stratadb.storage.Cell;
 
 /**
@@ -13,4 +14,13 @@ public interface PaxosDataTable {
 
     /** Writes a cell (last-write-wins against what is there). */
     void apply(String table, byte[] key, Cell cell);
+
+    /**
+     * Starts the same write and completes when it is done, so a caller can overlap it with another durable
+     * write (one group commit for both). The default writes at once.
+     */
+    default CompletableFuture<Void> applyAsync(String table, byte[] key, Cell cell) {
+        apply(table, key, cell);
+        return CompletableFuture.completedFuture(null);
+    }
 }

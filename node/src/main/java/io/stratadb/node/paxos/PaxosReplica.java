@@ -8,6 +8,7 @@ import io.stratadb.node.paxos.message.PromiseResponse;
 import io.stratadb.node.paxos.message.ProposeRequest;
 
 import java.util.Arrays;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -65,13 +66,14 @@ public final class PaxosReplica {
         lock.lock();
         try {
             PaxosAcceptor.Step<CommitAck> step = rules.commit(store.load(r.table(), r.key()), r);
-            // The state (which holds the committed value too) first: if the data write is then lost, a
-            // promise still reports the value; the other order could report an accepted proposal as in
-            // progress after its value became visible, which is harmless but wasteful.
+            // The data write and the state write go to the commit log together, so one group commit covers
+            // both, and the answer waits for both. Should the data write land first, a promise in between
+            // may still report the proposal as in progress although its value is visible: harmless (its
+            // completion rewrites the same cell), only wasteful.
+            CompletableFuture<Void> dataWrite = step.apply() != null
+                    ? data.applyAsync(r.table(), r.key(), step.apply()) : CompletableFuture.completedFuture(null);
             persist(r.table(), r.key(), step);
-            if (step.apply() != null) {
-                data.apply(r.table(), r.key(), step.apply());
-            }
+            dataWrite.join();
             return step.response();
         } finally {
             lock.unlock();

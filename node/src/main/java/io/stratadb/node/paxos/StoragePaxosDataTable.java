@@ -1,5 +1,6 @@
 package io.stratadb.node.paxos;
 
+import java.util.concurrent.CompletableFuture;
 import io.stratadb.storage.Cell;
 import io.stratadb.storage.Mutation;
 import io.stratadb.storage.engine.StorageEngine;
@@ -25,5 +26,10 @@ public final class StoragePaxosDataTable implements PaxosDataTable {
     @Override
     public void apply(String table, byte[] key, Cell cell) {
         engine.apply(new Mutation(table, key, cell));
+    }
+
+    @Override
+    public CompletableFuture<Void> applyAsync(String table, byte[] key, Cell cell) {
+        return engine.applyAsync(new Mutation(table, key, cell));
     }
 }
