@@ -128,8 +128,9 @@ class LightweightTransactionProcessIT {
     }
 
     /**
-     * Wait 0.5-2 s, kill, wait 0.5-3 s, restart and wait for convergence (10-25 s here); until told to stop. A node killed
-     * when told to stop is still restarted, so every kill is followed by a restart that must succeed.
+     * Wait 0.5-2 s, kill, wait 0.5-3 s, restart and wait for convergence (10-27 s here); until told to
+     * stop. A node killed when told to stop is still restarted, so every kill is followed by a restart that
+     * must succeed.
      */
     private void nemesis(Random random, CountDownLatch stop, long since) throws IOException, InterruptedException {
         while (!stop.await(500 + random.nextInt(1_500), TimeUnit.MILLISECONDS)) {
