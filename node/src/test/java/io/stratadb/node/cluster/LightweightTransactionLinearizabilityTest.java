@@ -1,23 +1,12 @@
 package io.stratadb.node.cluster;
 
-import io.stratadb.client.CasResult;
-import io.stratadb.client.ReadResult;
-import io.stratadb.client.RequestOptions;
 import io.stratadb.client.StrataClient;
-import io.stratadb.client.StrataClientBuilder;
-import io.stratadb.client.exception.ContentionException;
-import io.stratadb.client.exception.OverloadedException;
-import io.stratadb.client.exception.UnavailableException;
-import io.stratadb.client.protocol.ConsistencyLevel;
-import io.stratadb.client.routing.RoundRobinPolicy;
 import io.stratadb.gossip.state.Endpoint;
 import io.stratadb.node.messaging.MessageFilter;
 import io.stratadb.node.messaging.Verb;
 import io.stratadb.node.testing.TestCluster;
-import io.stratadb.node.testing.linearizability.History;
 import io.stratadb.node.testing.linearizability.LinearizabilityChecker;
-import io.stratadb.node.testing.linearizability.OpKind;
-import io.stratadb.node.testing.linearizability.Outcome;
+import io.stratadb.node.testing.linearizability.SerialWorkload;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -48,8 +37,6 @@ class LightweightTransactionLinearizabilityTest {
     private static final int CLIENTS = 4;
     private static final int OPS_PER_CLIENT = 200;
     private static final String[] KEYS = {"k0", "k1", "k2", "k3", "k4"};
-    private static final RequestOptions SERIAL = RequestOptions.defaults().withConsistency(ConsistencyLevel.SERIAL)
-            .withTimeout(Duration.ofSeconds(3));
 
     @TempDir
     Path dir;
@@ -75,7 +62,7 @@ class LightweightTransactionLinearizabilityTest {
         try (StrataClient admin = StrataClient.builder().contactPoints(contacts).build()) {
             admin.createKeyspace("jepsen", 3);
         }
-        History history = new History();
+        SerialWorkload workload = new SerialWorkload("jepsen", KEYS, Duration.ofSeconds(3));
         AtomicBoolean running = new AtomicBoolean(true);
         ExecutorService pool = Executors.newFixedThreadPool(CLIENTS + 1);
         CountDownLatch clientsDone = new CountDownLatch(CLIENTS);
@@ -83,8 +70,8 @@ class LightweightTransactionLinearizabilityTest {
         for (int c = 0; c < CLIENTS; c++) {
             int id = c;
             pool.execute(() -> {
-                try {
-                    runClient(id, contacts, new Random(seed * 31 + id), history);
+                try (StrataClient client = workload.client(id, contacts)) {
+                    workload.run(id, client, new Random(seed * 31 + id), n -> n < OPS_PER_CLIENT);
                 } catch (Throwable t) {
                     synchronized (errors) {
                         errors.add(t);
@@ -109,78 +96,10 @@ class LightweightTransactionLinearizabilityTest {
         assertTrue(pool.awaitTermination(1, TimeUnit.MINUTES));
         assertTrue(errors.isEmpty(), "client or nemesis failed: " + errors);
 
-        LinearizabilityChecker.Result result;
-        synchronized (history) {
-            System.out.println("history: " + history.size() + " operations, outcomes " + new java.util.TreeMap<>(tally)
-                    + ", nemesis " + faults);
-            result = new LinearizabilityChecker().check(history);
-        }
+        System.out.println("history: " + workload.size() + " operations, outcomes " + workload.outcomes()
+                + ", nemesis " + faults);
+        LinearizabilityChecker.Result result = workload.check();
         assertTrue(result.ok(), "not linearizable (seed " + seed + "):\n" + result.violation() + "\n" + replicaCells());
-    }
-
-    private final java.util.concurrent.ConcurrentHashMap<String, java.util.concurrent.atomic.AtomicInteger> tally =
-            new java.util.concurrent.ConcurrentHashMap<>();
-
-    private void count(String what) {
-        tally.computeIfAbsent(what, k -> new java.util.concurrent.atomic.AtomicInteger()).incrementAndGet();
-    }
-
-    private void runClient(int id, List<String> contacts, Random random, History history) {
-        StrataClientBuilder b = StrataClient.builder().contactPoints(contacts).defaultKeyspace("jepsen")
-                .defaultConsistency(ConsistencyLevel.QUORUM).requestTimeout(Duration.ofSeconds(3));
-        if (id % 2 == 1) {
-            // Half the clients ignore the first-replica routing, so proposers on different nodes compete.
-            b.loadBalancingPolicy(new RoundRobinPolicy());
-        }
-        String name = "c" + id;
-        try (StrataClient client = b.build()) {
-            List<String> seen = new ArrayList<>(List.of("v"));
-            for (int n = 0; n < OPS_PER_CLIENT; n++) {
-                String key = KEYS[random.nextInt(KEYS.length)];
-                String value = name + "-" + n;
-                String expected = seen.get(random.nextInt(seen.size()));
-                OpKind kind = OpKind.values()[random.nextInt(OpKind.values().length)];
-                int handle;
-                synchronized (history) {
-                    handle = history.invoke(name, key, kind,
-                            kind == OpKind.CAS || kind == OpKind.DELETE_IF ? expected : null,
-                            kind == OpKind.SERIAL_READ || kind == OpKind.DELETE_IF ? null : value, System.nanoTime());
-                }
-                Outcome outcome;
-                boolean noEffect = false;
-                try {
-                    outcome = switch (kind) {
-                        case CAS -> cas(client.compareAndSet(key, expected, value));
-                        case PUT_IF_ABSENT -> cas(client.putIfAbsent(key, value));
-                        case DELETE_IF -> cas(client.deleteIf(key, expected));
-                        case SERIAL_PUT -> cas(client.serialPut(key, value));
-                        case SERIAL_READ -> read(client.get(key, SERIAL));
-                    };
-                    if (outcome.value() != null && seen.size() < 50) {
-                        seen.add(outcome.value());
-                    }
-                    if (kind != OpKind.SERIAL_READ && kind != OpKind.DELETE_IF && seen.size() < 50) {
-                        seen.add(value);
-                    }
-                    count(outcome.status().name());
-                } catch (UnavailableException | OverloadedException | ContentionException e) {
-                    outcome = null;
-                    noEffect = true;
-                    count(e.getClass().getSimpleName());
-                } catch (RuntimeException e) {
-                    outcome = Outcome.unknown(); // TIMEOUT, a lost connection: it may or may not have happened
-                    count("unknown:" + e.getClass().getSimpleName());
-                }
-                long at = System.nanoTime();
-                synchronized (history) {
-                    if (noEffect) {
-                        history.failed(handle);
-                    } else {
-                        history.complete(handle, outcome, at);
-                    }
-                }
-            }
-        }
     }
 
     /** Each node's stored cell per key: what a failure report needs to tell a lost write from a lost order. */
@@ -196,14 +115,6 @@ class LightweightTransactionLinearizabilityTest {
             sb.append('\n');
         }
         return sb.toString();
-    }
-
-    private static Outcome cas(CasResult r) {
-        return r.applied() ? Outcome.applied() : Outcome.notApplied(r.currentValue() == null ? null : r.currentValueAsString());
-    }
-
-    private static Outcome read(ReadResult r) {
-        return Outcome.read(r.isPresent() ? new String(r.value()) : null);
     }
 
     /** Every ~500 ms: heal, then one fault for a while; a stopped node is restarted at the next turn. */

@@ -14,11 +14,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -41,8 +36,6 @@ import static org.junit.jupiter.api.Assertions.fail;
 @Tag("cluster-process")
 class LocalClusterProcessIT {
 
-    private static final Path CLUSTER_SCRIPT = Path.of(System.getProperty("user.dir")).resolve("../bin/strata-cluster")
-            .normalize();
     private static final String KEYSPACE = "kv";
     private static final int KEYS = 200;
 
@@ -58,22 +51,22 @@ class LocalClusterProcessIT {
     void stopEverything() throws Exception {
         clients.forEach(StrataClient::close);
         if (started) {
-            Result r = cluster("stop");
-            assertEquals(0, r.exit, "strata-cluster stop: " + r.output);
+            ClusterScript.Result r = cluster("stop");
+            assertEquals(0, r.exit(), "strata-cluster stop: " + r.output());
         }
     }
 
     @Test
     void killedNodeRejoinsWithItsIdentityAndData() throws Exception {
-        int[] ports = freePortPair();
+        int[] ports = ClusterScript.freePortPair();
         clientPort = ports[0];
         started = true;
-        Result start = cluster("start", "--nodes", "3", "--rf", "3", "--keyspace", KEYSPACE,
+        ClusterScript.Result start = cluster("start", "--nodes", "3", "--rf", "3", "--keyspace", KEYSPACE,
                 "--client-port", String.valueOf(ports[0]), "--internode-port", String.valueOf(ports[1]),
                 "--timeout", "180");
-        assertEquals(0, start.exit, "strata-cluster start: " + start.output);
-        assertTrue(start.output.contains("Contact points: " + address(1) + "," + address(2) + "," + address(3)),
-                start.output);
+        assertEquals(0, start.exit(), "strata-cluster start: " + start.output());
+        assertTrue(start.output().contains("Contact points: " + address(1) + "," + address(2) + "," + address(3)),
+                start.output());
 
         for (int node = 1; node <= 3; node++) {
             JsonNode status = admin(node, "status");
@@ -90,7 +83,7 @@ class LocalClusterProcessIT {
         TreeSet<Long> tokens = tokensOf(3, hostId);
         assertEquals(16, tokens.size());
 
-        assertEquals(0, cluster("kill", "3").exit);
+        assertEquals(0, cluster("kill", "3").exit());
         StrataClient survivors = client(address(1), address(2));
         RequestOptions quorumRead = RequestOptions.defaults().withConsistency(ConsistencyLevel.QUORUM);
         for (int i = 0; i < KEYS; i++) {
@@ -100,8 +93,8 @@ class LocalClusterProcessIT {
             survivors.put("during-" + i, "d" + i, quorumWrite);
         }
 
-        Result restart = cluster("start-node", "3", "--timeout", "180");
-        assertEquals(0, restart.exit, "strata-cluster start-node: " + restart.output);
+        ClusterScript.Result restart = cluster("start-node", "3", "--timeout", "180");
+        assertEquals(0, restart.exit(), "strata-cluster start-node: " + restart.output());
         assertEquals(hostId, info(3).get("hostId").asText(), "the restarted node keeps its host id");
         assertEquals(tokens, tokensOf(3, hostId), "the restarted node keeps its tokens");
         assertEquals(tokens, tokensOf(1, hostId), "the others see it with the same tokens");
@@ -109,8 +102,8 @@ class LocalClusterProcessIT {
         // Writes made while it was down reach it as hints; wait until none are left anywhere.
         waitFor(Duration.ofMinutes(3), "hints delivered",
                 () -> pendingHints(1) == 0 && pendingHints(2) == 0);
-        assertEquals(0, cluster("stop-node", "1").exit);
-        assertEquals(0, cluster("stop-node", "2").exit);
+        assertEquals(0, cluster("stop-node", "1").exit());
+        assertEquals(0, cluster("stop-node", "2").exit());
 
         StrataClient alone = pinnedClient(address(3));
         RequestOptions one = RequestOptions.defaults().withConsistency(ConsistencyLevel.ONE);
@@ -210,48 +203,7 @@ class LocalClusterProcessIT {
         }
     }
 
-    private record Result(int exit, String output) {
-    }
-
-    /** Runs bin/strata-cluster on this test's directory, from another current directory, as a user would. */
-    private Result cluster(String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(CLUSTER_SCRIPT.toString()));
-        command.addAll(List.of(args));
-        command.addAll(List.of("--dir", dir.resolve("cluster").toString()));
-        Path log = Files.createTempFile(dir, "strata-cluster", ".out");
-        Process p = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
-                .redirectOutput(log.toFile()).start();
-        if (!p.waitFor(10, TimeUnit.MINUTES)) {
-            p.destroyForcibly();
-            fail("strata-cluster " + String.join(" ", args) + " did not finish");
-        }
-        return new Result(p.exitValue(), Files.readString(log, StandardCharsets.UTF_8));
-    }
-
-    /** A client and an internode port free on 127.0.0.1 to 127.0.0.3. */
-    private static int[] freePortPair() throws IOException {
-        for (int attempt = 0; attempt < 50; attempt++) {
-            int client;
-            int internode;
-            try (ServerSocket a = new ServerSocket(0); ServerSocket b = new ServerSocket(0)) {
-                client = a.getLocalPort();
-                internode = b.getLocalPort();
-            }
-            if (freeOnAllNodes(client) && freeOnAllNodes(internode)) {
-                return new int[] {client, internode};
-            }
-        }
-        throw new IOException("no free port pair on 127.0.0.1-3");
-    }
-
-    private static boolean freeOnAllNodes(int port) {
-        for (int node = 1; node <= 3; node++) {
-            try (ServerSocket s = new ServerSocket()) {
-                s.bind(new InetSocketAddress(InetAddress.getByName("127.0.0." + node), port));
-            } catch (IOException e) {
-                return false;
-            }
-        }
-        return true;
+    private ClusterScript.Result cluster(String... args) throws IOException, InterruptedException {
+        return new ClusterScript(dir).run(args);
     }
 }
