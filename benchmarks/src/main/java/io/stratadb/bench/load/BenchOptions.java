@@ -15,6 +15,7 @@ public final class BenchOptions {
     double warmupSeconds;
     int threads = 2;
     int concurrency = 64;
+    int connections = 2;             // per node: each is served by one event loop on each side
     double targetRate;               // ops/s over all threads; 0: as fast as possible
     int valueSize = 100;
     KeyDistribution distribution;    // null: the workload's default
@@ -43,6 +44,8 @@ public final class BenchOptions {
             "  --warmup SECONDS        run this long before measuring (default 0)",
             "  --threads N             issuing threads (default 2)",
             "  --concurrency N         requests in flight at most (default 64)",
+            "  --connections N         connections per node (default 2; one connection is served by",
+            "                          one event loop thread at each end)",
             "  --target-rate OPS       fixed rate over all threads; latency counts from each",
             "                          operation's intended start (no coordinated omission)",
             "  --value-size BYTES      (default 100)",
@@ -77,6 +80,7 @@ public final class BenchOptions {
                     case "--warmup": o.warmupSeconds = Double.parseDouble(v); break;
                     case "--threads": o.threads = (int) positive(Integer.parseInt(v), a); break;
                     case "--concurrency": o.concurrency = (int) positive(Integer.parseInt(v), a); break;
+                    case "--connections": o.connections = (int) positive(Integer.parseInt(v), a); break;
                     case "--target-rate": o.targetRate = Double.parseDouble(v); break;
                     case "--value-size": o.valueSize = (int) positive(Integer.parseInt(v), a); break;
                     case "--distribution": o.distribution = KeyDistribution.valueOf(v.toUpperCase()); break;

@@ -23,6 +23,9 @@ import java.util.function.Function;
  * a target rate each operation has an intended start time on a fixed schedule, and its latency is
  * measured from that intended time — so a stall that delays later operations shows up in their
  * latency instead of silently lowering the rate (coordinated omission).
+ *
+ * <p>A warm-up is not measured: only operations due (or, without a rate, sent) after it count, and the
+ * fixed schedule starts again at its end, so a backlog from cold JVMs is not charged to the run.
  */
 public final class LoadRunner {
 
@@ -123,10 +126,19 @@ public final class LoadRunner {
             issuers[t] = new Thread(() -> {
                 SplittableRandom random = new SplittableRandom(options.seed * 31 + id + phase.hashCode());
                 long scheduled = 0;
+                long scheduleBase = startNanos;
+                boolean measuring = warmupNanos == 0;
                 while (true) {
                     long intended;
                     if (perThreadInterval > 0) {
-                        intended = startNanos + (long) (id * perThreadInterval / threads) + (long) (scheduled++ * perThreadInterval);
+                        if (!measuring && System.nanoTime() >= measureFrom) {
+                            // The measured schedule starts at the end of the warm-up: a backlog left by a
+                            // cold start is dropped, not charged to the measured operations.
+                            scheduleBase = measureFrom;
+                            scheduled = 0;
+                            measuring = true;
+                        }
+                        intended = scheduleBase + (long) (id * perThreadInterval / threads) + (long) (scheduled++ * perThreadInterval);
                         // parkNanos sleeps at least ~50-100 us here, longer than the gap between
                         // operations at high rates: park only for long waits, waking a little early,
                         // and send operations that are due within PARK_THRESHOLD right away.
@@ -164,7 +176,8 @@ public final class LoadRunner {
                     OperationStats s = stats.get(op.type());
                     op.future().whenComplete((result, error) -> {
                         long done = System.nanoTime();
-                        if (done >= measureFrom || warmupNanos == 0) {
+                        // Measured: the operations due (or, unpaced, sent) after the warm-up.
+                        if (started >= measureFrom || warmupNanos == 0) {
                             if (error != null) {
                                 s.error(errorCode.apply(error instanceof CompletionException && error.getCause() != null
                                         ? error.getCause() : error));

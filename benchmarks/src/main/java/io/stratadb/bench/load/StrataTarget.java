@@ -34,6 +34,7 @@ final class StrataTarget implements KvTarget {
                 .defaultConsistency(cl)
                 .requestTimeout(Duration.ofSeconds(10))
                 .maxRequestsPerConnection(Math.max(1024, options.concurrency * 2))
+                .connectionsPerHost(options.connections)
                 .build();
         this.readOptions = RequestOptions.defaults().withConsistency(cl).withKeyspace(keyspace);
         this.writeOptions = WriteOptions.defaults().withConsistency(cl).withKeyspace(keyspace);

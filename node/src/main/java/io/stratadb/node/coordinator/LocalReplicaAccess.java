@@ -4,6 +4,7 @@ import io.stratadb.client.ring.NodeInfo;
 import io.stratadb.node.concurrent.BoundedStage;
 import io.stratadb.storage.Cell;
 import io.stratadb.storage.Mutation;
+import io.stratadb.storage.engine.CachedRead;
 import io.stratadb.storage.engine.ScanResult;
 import io.stratadb.storage.engine.StorageEngine;
 
@@ -11,8 +12,9 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * This node's own storage as a replica. Writes go through {@link StorageEngine#applyAsync}, which never
- * blocks (the future completes when the commit log made the write durable); reads and scans may touch
- * disk, so they run on the read stage, whose full queue fails them before they start. The replica
+ * blocks (the future completes when the commit log made the write durable). A read the engine can answer
+ * from memory is answered on the calling thread; other reads and all scans may touch disk, so they run on
+ * the read stage, whose full queue fails them before they start. The replica
  * verb handlers use the same methods for requests from other coordinators.
  */
 public final class LocalReplicaAccess implements ReplicaAccess {
@@ -56,7 +58,20 @@ public final class LocalReplicaAccess implements ReplicaAccess {
         return engine.applyAsync(mutation);
     }
 
+    /**
+     * Answered at once when the engine finds the key without I/O (memtable or cached blocks), which
+     * saves two thread hand-offs on the common hot read; otherwise on the read stage.
+     */
     public CompletableFuture<Cell> read(String table, byte[] storageKey) {
+        CachedRead cached;
+        try {
+            cached = engine.getCellIfCached(table, storageKey);
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e); // as the stage would have failed it
+        }
+        if (cached.isComplete()) {
+            return CompletableFuture.completedFuture(cached.cell());
+        }
         return readStage.submit(() -> engine.getCell(table, storageKey));
     }
 

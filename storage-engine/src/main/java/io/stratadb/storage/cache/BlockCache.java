@@ -33,6 +33,18 @@ public final class BlockCache {
         return cache.getIfPresent(new BlockKey(readerId, blockOffset));
     }
 
+    /**
+     * The cached block, or null, without counting a miss: the caller will read the block through
+     * {@link #get} elsewhere, which counts it then. A hit is counted (and refreshes the entry) as usual.
+     */
+    public byte[] getIfCached(long readerId, long blockOffset) {
+        BlockKey key = new BlockKey(readerId, blockOffset);
+        if (cache.policy().getIfPresentQuietly(key) == null) {
+            return null;
+        }
+        return cache.getIfPresent(key);
+    }
+
     /** Caches a verified block; the cache owns the array from now on. */
     public void put(long readerId, long blockOffset, byte[] block) {
         cache.put(new BlockKey(readerId, blockOffset), block);

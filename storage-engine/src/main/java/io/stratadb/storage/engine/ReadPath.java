@@ -64,6 +64,44 @@ final class ReadPath {
     }
 
     /**
+     * As {@link #get}, but without reading any file: memtables, then each SSTable's key range, bloom
+     * filter, cached index and cached block. {@link CachedRead#notCached()} as soon as one SSTable that
+     * may hold a newer version than what was found would need disk I/O.
+     */
+    CachedRead getIfCached(String table, byte[] key) {
+        while (true) {
+            EngineView view = tracker.view();
+            Cell result = view.current.get(table, key);
+            for (MemtableGeneration g : view.flushing) {
+                result = newer(result, g.get(table, key));
+            }
+            boolean complete = true;
+            for (SSTableReader reader : view.sstables(table)) {
+                if (result != null && result.timestamp() > reader.stats().maxTimestamp()) {
+                    break;
+                }
+                if (!reader.tryRef()) {
+                    complete = false; // replaced by a compaction since we took the view: start over
+                    break;
+                }
+                Cell found;
+                try {
+                    found = reader.getIfCached(key);
+                } finally {
+                    reader.release();
+                }
+                if (found == SSTableReader.NOT_CACHED) {
+                    return CachedRead.notCached();
+                }
+                result = newer(result, found);
+            }
+            if (complete) {
+                return CachedRead.of(result);
+            }
+        }
+    }
+
+    /**
      * Up to {@code limit} entries with key after {@code startExclusive} (from the first key if null),
      * in key order. Dead entries (tombstones, expired values) are skipped unless
      * {@code includeDeleted}; they do not count towards the limit.

@@ -207,6 +207,23 @@ public final class StorageEngine implements AutoCloseable {
         return c;
     }
 
+    /**
+     * The key's cell as {@link #getCell} returns it, if that can be found without reading a file (the
+     * key is in a memtable, or every SSTable that may hold it has its index and block in the caches, or
+     * the bloom filters rule them out); otherwise a {@link CachedRead#notCached()} answer, and the caller
+     * reads the key with {@link #getCell} on a thread that may block. Never does I/O, so an event loop
+     * may call it.
+     */
+    public CachedRead getCellIfCached(String table, byte[] key) {
+        checkTable(table);
+        long start = clock.nanoTime();
+        CachedRead r = reads.getIfCached(table, key);
+        if (r.isComplete()) {
+            metrics.reads.update(clock.nanoTime() - start, TimeUnit.NANOSECONDS);
+        }
+        return r;
+    }
+
     /** The live value of the key, or null if absent, deleted or expired. */
     public byte[] get(String table, byte[] key) {
         Cell c = getCell(table, key);

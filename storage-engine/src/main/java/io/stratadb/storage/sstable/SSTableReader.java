@@ -143,6 +143,45 @@ public final class SSTableReader {
     }
 
     /**
+     * Marker {@link #getIfCached} returns, compared by identity, when the answer needs the index or a
+     * data block read from the file.
+     */
+    public static final Cell NOT_CACHED = Cell.tombstone(Long.MIN_VALUE, 0);
+
+    /**
+     * As {@link #get}, but only from memory: the key range, the bloom filter, a cached index and a cached
+     * block. Returns {@link #NOT_CACHED} instead of reading the file, so callers on threads that must not
+     * block (event loops) can answer hits at once and send the rest to a thread that may.
+     */
+    public Cell getIfCached(byte[] key) {
+        checkNotReleased();
+        if (!inKeyRange(key)) {
+            return null;
+        }
+        if (!bloom.mayContain(key)) {
+            metrics.bloomNegative();
+            return null;
+        }
+        BlockIndex index = caches.indexCache().getIfPresent(id);
+        if (index == null) {
+            return NOT_CACHED;
+        }
+        int b = index.findBlock(key);
+        if (b >= 0) {
+            byte[] block = caches.blocks().getIfCached(id, index.offset(b));
+            if (block == null) {
+                return NOT_CACHED;
+            }
+            int i = DataBlockReader.find(block, key);
+            if (i >= 0) {
+                return DataBlockReader.cell(block, DataBlockReader.entryCount(block), i);
+            }
+        }
+        metrics.bloomFalsePositive();
+        return null;
+    }
+
+    /**
      * A scanner over the entries with keys {@code >= fromInclusive} (all of them if null). With
      * {@code useCache} false, blocks are read from the file and not added to the block cache, so a
      * compaction or a full scan does not evict the blocks point reads need.

@@ -185,6 +185,12 @@ class StorageEngineModelTest {
                         + " expected " + describe(expected) + " (model cell " + model.get(table).get(key)
                         + ") but engine has " + describe(actual) + " (engine cell " + engine.getCell(table, key) + ")");
             }
+            CachedRead cached = engine.getCellIfCached(table, key);
+            if (cached.isComplete()) {
+                // Whatever the memory-only read answers must be exactly what a full read answers.
+                assertEquals(engine.getCell(table, key), cached.cell(),
+                        "memory-only read at step " + step);
+            }
             if (expected != null) {
                 Cell c = engine.getCell(table, key);
                 assertNotNull(c);
