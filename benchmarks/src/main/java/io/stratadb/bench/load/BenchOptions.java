@@ -15,7 +15,7 @@ public final class BenchOptions {
     double warmupSeconds;
     int threads = 2;
     int concurrency = 64;
-    int connections = 2;             // per node: each is served by one event loop on each side
+    int connections = 1;             // per node: each is served by one event loop at each end
     double targetRate;               // ops/s over all threads; 0: as fast as possible
     int valueSize = 100;
     KeyDistribution distribution;    // null: the workload's default
@@ -44,7 +44,7 @@ public final class BenchOptions {
             "  --warmup SECONDS        run this long before measuring (default 0)",
             "  --threads N             issuing threads (default 2)",
             "  --concurrency N         requests in flight at most (default 64)",
-            "  --connections N         connections per node (default 2; one connection is served by",
+            "  --connections N         connections per node (default 1; one connection is served by",
             "                          one event loop thread at each end)",
             "  --target-rate OPS       fixed rate over all threads; latency counts from each",
             "                          operation's intended start (no coordinated omission)",
